@@ -1,0 +1,61 @@
+package dev.bookrental.gateway.accesslog;
+
+import java.net.URI;
+import java.util.Optional;
+
+import io.micrometer.tracing.handler.TracingObservationHandler.TracingContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.cloud.gateway.route.Route;
+import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
+import org.springframework.core.Ordered;
+import org.springframework.http.server.reactive.observation.ServerRequestObservationContext;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebFilter;
+import org.springframework.web.server.WebFilterChain;
+import reactor.core.publisher.Mono;
+
+/**
+ * Access log of the gateway: one line per request, also for requests no route matched, with
+ * method, path, status, latency, route, the instance the load balancer chose and the trace id
+ * (the same id the downstream services log, and Zipkin shows).
+ */
+@Component
+class AccessLogFilter implements WebFilter, Ordered {
+
+    private static final Logger log = LoggerFactory.getLogger("access");
+
+    @Override
+    public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+        long start = System.nanoTime();
+        return chain.filter(exchange).doFinally(signal -> log.info(line(exchange, (System.nanoTime() - start) / 1_000_000)));
+    }
+
+    private static String line(ServerWebExchange exchange, long latencyMs) {
+        Route route = exchange.getAttribute(ServerWebExchangeUtils.GATEWAY_ROUTE_ATTR);
+        URI target = exchange.getAttribute(ServerWebExchangeUtils.GATEWAY_REQUEST_URL_ATTR);
+        var status = exchange.getResponse().getStatusCode();
+        return "method=%s path=%s status=%s latency_ms=%d route=%s instance=%s trace_id=%s".formatted(
+                exchange.getRequest().getMethod(),
+                exchange.getRequest().getPath().value(),
+                status == null ? "-" : status.value(),
+                latencyMs,
+                route == null ? "-" : route.getId(),
+                target == null ? "-" : target.getHost() + ":" + target.getPort(),
+                traceId(exchange).orElse("-"));
+    }
+
+    /** The trace id of the server observation Spring WebFlux opened for this request. */
+    static Optional<String> traceId(ServerWebExchange exchange) {
+        return ServerRequestObservationContext.findCurrent(exchange.getAttributes())
+                .map(context -> context.<TracingContext>get(TracingContext.class))
+                .map(TracingContext::getSpan)
+                .map(span -> span.context().traceId());
+    }
+
+    @Override
+    public int getOrder() {
+        return Ordered.HIGHEST_PRECEDENCE + 10;
+    }
+}

@@ -1,0 +1,116 @@
+package dev.bookrental.gateway.problem;
+
+import java.net.ConnectException;
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.TimeoutException;
+
+import io.netty.channel.ConnectTimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.webflux.error.ErrorWebExceptionHandler;
+import org.springframework.core.annotation.Order;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.server.reactive.ServerHttpResponse;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
+import reactor.netty.http.client.PrematureCloseException;
+import tools.jackson.databind.json.JsonMapper;
+
+import dev.bookrental.platform.web.ProblemTypes;
+
+/**
+ * Every error the gateway itself answers is an RFC 9457 problem: an unknown route is a 404, a
+ * service with no live instance or that refused the connection a 503 with {@code Retry-After},
+ * a service too slow to answer a 504 — never a hang and never an HTML or bare error page.
+ */
+@Component
+@Order(-2) // before Spring Boot's default handler
+class GatewayProblemHandler implements ErrorWebExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(GatewayProblemHandler.class);
+    private static final String RETRY_AFTER_SECONDS = "5";
+
+    private final JsonMapper json;
+
+    GatewayProblemHandler(JsonMapper json) {
+        this.json = json;
+    }
+
+    @Override
+    public Mono<Void> handle(ServerWebExchange exchange, Throwable error) {
+        ServerHttpResponse response = exchange.getResponse();
+        if (response.isCommitted()) {
+            return Mono.error(error);
+        }
+        Problem problem = classify(error, exchange.getRequest().getPath().value());
+        if (problem.status().is5xxServerError()) {
+            log.warn("{} {} -> {}: {}", exchange.getRequest().getMethod(), exchange.getRequest().getPath(),
+                    problem.status().value(), error.toString());
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("type", problem.type().toString());
+        body.put("title", problem.title());
+        body.put("status", problem.status().value());
+        body.put("detail", problem.detail());
+        body.put("instance", exchange.getRequest().getPath().value());
+        response.setStatusCode(problem.status());
+        response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+        if (problem.status().value() == HttpStatus.SERVICE_UNAVAILABLE.value()) {
+            response.getHeaders().set("Retry-After", RETRY_AFTER_SECONDS);
+        }
+        DataBuffer buffer = response.bufferFactory().wrap(json.writeValueAsBytes(body));
+        return response.writeWith(Mono.just(buffer));
+    }
+
+    record Problem(HttpStatusCode status, URI type, String title, String detail) {
+    }
+
+    static Problem classify(Throwable error, String path) {
+        if (error instanceof ResponseStatusException rse) {
+            HttpStatusCode status = rse.getStatusCode();
+            return switch (status.value()) {
+                case 404 -> new Problem(status, ProblemTypes.NOT_FOUND, "Not found", "No route or resource at " + path + ".");
+                case 503 -> unavailable(status);
+                case 504 -> timeout();
+                default -> new Problem(status, status.is4xxClientError() ? ProblemTypes.INVALID_PARAMETER : ProblemTypes.INTERNAL_ERROR,
+                        rse.getReason() == null ? HttpStatus.valueOf(status.value()).getReasonPhrase() : rse.getReason(),
+                        rse.getReason() == null ? HttpStatus.valueOf(status.value()).getReasonPhrase() + "." : rse.getReason());
+            };
+        }
+        if (causedBy(error, ConnectException.class) || causedBy(error, ConnectTimeoutException.class)
+                || causedBy(error, PrematureCloseException.class)) {
+            return unavailable(HttpStatus.SERVICE_UNAVAILABLE);
+        }
+        if (causedBy(error, TimeoutException.class)) {
+            return timeout();
+        }
+        return new Problem(HttpStatus.INTERNAL_SERVER_ERROR, ProblemTypes.INTERNAL_ERROR, "Internal error",
+                "The gateway failed to answer; the error has been logged.");
+    }
+
+    private static Problem unavailable(HttpStatusCode status) {
+        return new Problem(status, ProblemTypes.SERVICE_UNAVAILABLE, "Service unavailable",
+                "The service behind this route is not available right now; try again shortly.");
+    }
+
+    private static Problem timeout() {
+        return new Problem(HttpStatus.GATEWAY_TIMEOUT, ProblemTypes.GATEWAY_TIMEOUT, "Gateway timeout",
+                "The service behind this route did not answer in time.");
+    }
+
+    private static boolean causedBy(Throwable error, Class<? extends Throwable> type) {
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

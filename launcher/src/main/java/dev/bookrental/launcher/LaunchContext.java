@@ -1,0 +1,30 @@
+package dev.bookrental.launcher;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Where the system runs from and with what: the repository root (jars, class paths, config), the
+ * run folder for data, logs and class-data archives, the configuration folder config-server
+ * serves, and extra Spring profiles.
+ */
+public record LaunchContext(Path home, Path runDir, Path configDir, List<String> profiles, Map<String, String> environment) {
+
+    public Path logs() {
+        return runDir.resolve("logs");
+    }
+
+    public Path data() {
+        return runDir.resolve("data");
+    }
+
+    public Path cds() {
+        return runDir.resolve("cds");
+    }
+
+    /** The java executable the launcher itself runs on (a JDK 21 or newer). */
+    public String java() {
+        return ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    }
+}

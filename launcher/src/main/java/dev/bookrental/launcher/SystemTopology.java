@@ -1,0 +1,48 @@
+package dev.bookrental.launcher;
+
+import dev.bookrental.launcher.infra.Kafka;
+import dev.bookrental.launcher.infra.Postgres;
+import dev.bookrental.launcher.infra.Redis;
+import dev.bookrental.launcher.infra.Zipkin;
+
+/**
+ * The whole system in one declaration, like eShop's AppHost: infrastructure, services, their
+ * ports and what each waits for. The launcher starts every component as soon as the components
+ * it depends on are healthy, so independent ones start in parallel.
+ */
+public final class SystemTopology {
+
+    private SystemTopology() {
+    }
+
+    public static Topology bookrental() {
+        Topology system = new Topology();
+
+        // Infrastructure: real engines, data under .run/data.
+        var kafka = system.add(new Kafka(9092));
+        var postgres = system.add(new Postgres(5432).withDatabaseFor("book"));
+        system.add(new Redis(6379));
+        system.add(new Zipkin(9411));
+
+        // Platform services.
+        var discovery = system.add(Service.named("discovery")
+                .module("infrastructure/discovery", "dev.bookrental.discovery.DiscoveryApplication")
+                .port(8761)
+                .registersInDiscovery(false));
+        var configServer = system.add(Service.named("config-server")
+                .module("infrastructure/config-server", "dev.bookrental.configserver.ConfigServerApplication")
+                .port(8888)
+                .dependsOn(kafka, discovery));
+        system.add(Service.named("gateway")
+                .module("infrastructure/gateway", "dev.bookrental.gateway.GatewayApplication")
+                .port(8080)
+                .dependsOn(configServer));
+
+        // Domain services.
+        system.add(Service.named("book")
+                .module("services/book/app", "dev.bookrental.book.BookApplication")
+                .port(8101)
+                .dependsOn(configServer, postgres));
+        return system;
+    }
+}

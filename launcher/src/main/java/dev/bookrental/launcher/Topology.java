@@ -1,0 +1,56 @@
+package dev.bookrental.launcher;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/** The components of a system, in declaration order, with their dependencies. */
+public final class Topology {
+
+    private final List<Component> components = new ArrayList<>();
+
+    public <C extends Component> C add(C component) {
+        if (find(component.name()).isPresent()) {
+            throw new IllegalArgumentException("Two components are named " + component.name());
+        }
+        if (!components.containsAll(component.dependencies())) {
+            throw new IllegalArgumentException(component.name() + " depends on a component declared after it");
+        }
+        components.add(component);
+        return component;
+    }
+
+    public List<Component> components() {
+        return List.copyOf(components);
+    }
+
+    public Optional<Component> find(String name) {
+        return components.stream().filter(c -> c.name().equals(name)).findFirst();
+    }
+
+    public Service service(String name) {
+        return find(name).filter(Service.class::isInstance).map(Service.class::cast)
+                .orElseThrow(() -> new IllegalArgumentException("No service named " + name));
+    }
+
+    /** This topology without its infrastructure: services then use external engines. */
+    public Topology withoutInfrastructure() {
+        Topology services = new Topology();
+        Set<Component> kept = new LinkedHashSet<>();
+        for (Component component : components) {
+            if (component instanceof Service service) {
+                Service copy = Service.named(service.name())
+                        .module(service.module(), service.mainClass())
+                        .port(service.port())
+                        .heapMb(service.heapMb())
+                        .registersInDiscovery(service.registersInDiscovery())
+                        .dependsOn(service.dependencies().stream().filter(kept::contains).toArray(Component[]::new));
+                kept.add(service);
+                services.components.add(copy);
+            }
+        }
+        return services;
+    }
+}
