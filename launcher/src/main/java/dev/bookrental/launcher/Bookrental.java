@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
 
 /**
  * The one command that runs the whole system: {@code ./bookrental up [--scale book=2]
@@ -44,14 +43,7 @@ public final class Bookrental {
         }
         LaunchContext context = new LaunchContext(home, home.resolve(".run"), home.resolve("config"), profiles, Map.of());
 
-        CountDownLatch stopped = new CountDownLatch(1);
         RunningSystem system = RunningSystem.create(topology, context, scale, System.out);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            System.out.println("\nStopping Bookrental …");
-            system.close();
-            System.out.println("Stopped; every process ended.");
-            stopped.countDown();
-        }));
         try {
             system.startAll();
         } catch (RuntimeException e) {
@@ -63,7 +55,7 @@ public final class Bookrental {
 
                 Try:   curl http://localhost:8080/api/books
                 Press Ctrl-C to stop everything.""");
-        stopped.await();
+        Thread.currentThread().join(); // until Ctrl-C: the system's shutdown hook stops everything
     }
 
     /** The repository root: where mvnw and config/ are, found from the working directory upwards. */

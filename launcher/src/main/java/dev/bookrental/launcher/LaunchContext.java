@@ -19,8 +19,12 @@ public record LaunchContext(Path home, Path runDir, Path configDir, List<String>
         return runDir.resolve("data");
     }
 
+    /**
+     * The JVMs' ahead-of-time caches. Shared by every run folder of this checkout (command line,
+     * system tests, benchmarks): a cache depends only on the built jars.
+     */
     public Path cds() {
-        return runDir.resolve("cds");
+        return home.resolve(".run/cds");
     }
 
     /** The java executable the launcher itself runs on (a JDK 21 or newer). */

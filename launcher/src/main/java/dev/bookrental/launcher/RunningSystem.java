@@ -51,8 +51,13 @@ public final class RunningSystem implements AutoCloseable {
         return new RunningSystem(topology, context, scale, out);
     }
 
-    /** Starts every component; on failure stops what was started and throws. */
+    /**
+     * Starts every component; on failure stops what was started and throws. A JVM shutdown hook
+     * stops everything too if the process running this code is terminated, so no engine or
+     * service outlives it.
+     */
     public void startAll() {
+        Runtime.getRuntime().addShutdownHook(new Thread(this::close, "bookrental-stop"));
         try {
             startEverything();
         } catch (RuntimeException e) {
@@ -205,7 +210,13 @@ public final class RunningSystem implements AutoCloseable {
     /** Stops every component, services before the infrastructure they use. */
     @Override
     public synchronized void close() {
+        if (closed && running.isEmpty()) {
+            return;
+        }
         closed = true;
+        if (!running.isEmpty()) {
+            out.println("Stopping " + running.size() + " components …");
+        }
         List<String> order = new ArrayList<>(running.keySet());
         Collections.reverse(order);
         // Stop services in parallel (they share nothing), then infrastructure in reverse order.
@@ -217,6 +228,7 @@ public final class RunningSystem implements AutoCloseable {
         order.stream().flatMap(name -> running.getOrDefault(name, List.of()).stream())
                 .filter(r -> !(r instanceof ServiceInstance)).forEach(this::stopQuietly);
         running.clear();
+        out.println("Stopped; every process ended.");
     }
 
     private void stopQuietly(Running process) {
