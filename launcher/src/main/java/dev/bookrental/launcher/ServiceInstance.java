@@ -72,6 +72,12 @@ public final class ServiceInstance implements Running {
             process.stop();
             throw new IllegalStateException(name() + " was stopped while starting");
         }
+        ChildProcess started = process;
+        started.process().onExit().thenAccept(exited -> {
+            if (!stopped && process == started) {
+                System.out.printf("  ✗ %s exited unexpectedly with code %d (see %s)%n", name(), exited.exitValue(), log());
+            }
+        });
         Health.await(name(), STARTUP, process, () -> Health.httpOk(baseUrl() + "/actuator/health", b -> b.contains("\"UP\"")));
         if (service.registersInDiscovery()) {
             Health.await(name() + " in Eureka", Duration.ofSeconds(60), process, this::registered);
@@ -96,6 +102,7 @@ public final class ServiceInstance implements Running {
     public void kill() {
         ChildProcess p = process;
         if (p != null) {
+            process = null; // an intended kill, not a crash to report
             p.kill();
         }
     }
@@ -104,6 +111,7 @@ public final class ServiceInstance implements Running {
         String classpath = ModuleClasspath.of(context.home().resolve(service.module()));
         List<String> command = new ArrayList<>(List.of(context.java()));
         command.addAll(JvmFlags.forService(context.cds().resolve(service.name() + ".aot"), classpath, service.heapMb(), index == 1));
+        command.add("-XX:ErrorFile=" + context.logs().resolve("hs_err_" + name() + "_%p.log"));
         command.add("-cp");
         command.add(classpath);
         command.add(service.mainClass());

@@ -1,10 +1,10 @@
 package dev.bookrental.launcher;
 
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
+import java.util.Map;
 
 /** The components of a system, in declaration order, with their dependencies. */
 public final class Topology {
@@ -38,7 +38,7 @@ public final class Topology {
     /** This topology without its infrastructure: services then use external engines. */
     public Topology withoutInfrastructure() {
         Topology services = new Topology();
-        Set<Component> kept = new LinkedHashSet<>();
+        Map<Component, Component> copies = new IdentityHashMap<>();
         for (Component component : components) {
             if (component instanceof Service service) {
                 Service copy = Service.named(service.name())
@@ -46,9 +46,9 @@ public final class Topology {
                         .port(service.port())
                         .heapMb(service.heapMb())
                         .registersInDiscovery(service.registersInDiscovery())
-                        .dependsOn(service.dependencies().stream().filter(kept::contains).toArray(Component[]::new));
-                kept.add(service);
-                services.components.add(copy);
+                        .dependsOn(service.dependencies().stream().filter(copies::containsKey).map(copies::get)
+                                .toArray(Component[]::new));
+                copies.put(service, services.add(copy));
             }
         }
         return services;

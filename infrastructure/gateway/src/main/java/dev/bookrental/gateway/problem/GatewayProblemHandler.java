@@ -79,9 +79,9 @@ class GatewayProblemHandler implements ErrorWebExceptionHandler {
                 case 404 -> new Problem(status, ProblemTypes.NOT_FOUND, "Not found", "No route or resource at " + path + ".");
                 case 503 -> unavailable(status);
                 case 504 -> timeout();
-                default -> new Problem(status, status.is4xxClientError() ? ProblemTypes.INVALID_PARAMETER : ProblemTypes.INTERNAL_ERROR,
-                        rse.getReason() == null ? HttpStatus.valueOf(status.value()).getReasonPhrase() : rse.getReason(),
-                        rse.getReason() == null ? HttpStatus.valueOf(status.value()).getReasonPhrase() + "." : rse.getReason());
+                case 405 -> other(rse, ProblemTypes.METHOD_NOT_ALLOWED);
+                case 415 -> other(rse, ProblemTypes.UNSUPPORTED_MEDIA_TYPE);
+                default -> other(rse, status.is4xxClientError() ? ProblemTypes.of("http-" + status.value()) : ProblemTypes.INTERNAL_ERROR);
             };
         }
         if (causedBy(error, ConnectException.class) || causedBy(error, ConnectTimeoutException.class)
@@ -93,6 +93,11 @@ class GatewayProblemHandler implements ErrorWebExceptionHandler {
         }
         return new Problem(HttpStatus.INTERNAL_SERVER_ERROR, ProblemTypes.INTERNAL_ERROR, "Internal error",
                 "The gateway failed to answer; the error has been logged.");
+    }
+
+    private static Problem other(ResponseStatusException rse, URI type) {
+        String phrase = HttpStatus.valueOf(rse.getStatusCode().value()).getReasonPhrase();
+        return new Problem(rse.getStatusCode(), type, phrase, rse.getReason() == null ? phrase + "." : rse.getReason());
     }
 
     private static Problem unavailable(HttpStatusCode status) {
