@@ -217,18 +217,33 @@ public final class RunningSystem implements AutoCloseable {
         if (!running.isEmpty()) {
             out.println("Stopping " + running.size() + " components …");
         }
-        List<String> order = new ArrayList<>(running.keySet());
-        Collections.reverse(order);
-        // Stop services in parallel (they share nothing), then infrastructure in reverse order.
-        List<Running> services = order.stream().flatMap(name -> running.getOrDefault(name, List.of()).stream())
-                .filter(ServiceInstance.class::isInstance).toList();
-        try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
-            services.forEach(instance -> executor.submit(() -> stopQuietly(instance)));
+        // Dependents first: the components nothing running depends on stop together, then the
+        // ones they depended on, and so on, so a service never outlives the registry, broker or
+        // database it talks to (no failed deregistration, no lost shutdown work).
+        List<List<Component>> waves = stopWaves();
+        for (List<Component> wave : waves) {
+            try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
+                wave.stream().flatMap(component -> running.getOrDefault(component.name(), List.of()).stream())
+                        .forEach(process -> executor.submit(() -> stopQuietly(process)));
+            }
         }
-        order.stream().flatMap(name -> running.getOrDefault(name, List.of()).stream())
-                .filter(r -> !(r instanceof ServiceInstance)).forEach(this::stopQuietly);
         running.clear();
         out.println("Stopped; every process ended.");
+    }
+
+    /** Components grouped by how deep they sit in the dependency graph, deepest (dependents) first. */
+    private List<List<Component>> stopWaves() {
+        Map<Component, Integer> depth = new LinkedHashMap<>();
+        for (Component component : topology.components()) { // declaration order: dependencies come first
+            depth.put(component, component.dependencies().stream().mapToInt(d -> depth.getOrDefault(d, 0) + 1).max().orElse(0));
+        }
+        int deepest = depth.values().stream().mapToInt(Integer::intValue).max().orElse(0);
+        List<List<Component>> waves = new ArrayList<>();
+        for (int level = deepest; level >= 0; level--) {
+            int current = level;
+            waves.add(depth.entrySet().stream().filter(e -> e.getValue() == current).map(Map.Entry::getKey).toList());
+        }
+        return waves;
     }
 
     private void stopQuietly(Running process) {

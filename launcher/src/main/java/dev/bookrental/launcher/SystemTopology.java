@@ -20,7 +20,7 @@ public final class SystemTopology {
 
         // Infrastructure: real engines, data under .run/data.
         var kafka = system.add(new Kafka(9092));
-        var postgres = system.add(new Postgres(5432).withDatabaseFor("book"));
+        var postgres = system.add(new Postgres(5432).withDatabaseFor("book").withDatabaseFor("member"));
         system.add(new Redis(6379));
         system.add(new Zipkin(9411));
 
@@ -42,6 +42,10 @@ public final class SystemTopology {
         system.add(Service.named("book")
                 .module("services/book/app", "dev.bookrental.book.BookApplication")
                 .port(8101)
+                .dependsOn(configServer, postgres));
+        system.add(Service.named("member")
+                .module("services/member/app", "dev.bookrental.member.MemberApplication")
+                .port(8102)
                 .dependsOn(configServer, postgres));
         return system;
     }

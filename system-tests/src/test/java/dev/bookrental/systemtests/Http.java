@@ -36,12 +36,30 @@ final class Http {
         }
     }
 
+    static JsonNode json(String text) {
+        return JSON.readTree(text);
+    }
+
     static Response get(String url) {
         return send(HttpRequest.newBuilder(URI.create(url)).header("Accept", "application/json").GET());
     }
 
     static Response post(String url) {
         return send(HttpRequest.newBuilder(URI.create(url)).POST(HttpRequest.BodyPublishers.noBody()));
+    }
+
+    /** GET with extra headers, given as name, value, name, value … */
+    static Response get(String url, String... headers) {
+        return send(HttpRequest.newBuilder(URI.create(url)).header("Accept", "application/json").headers(headers).GET());
+    }
+
+    /** POST of a JSON body with extra headers, given as name, value, name, value … */
+    static Response postJson(String url, String json, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
+                .header("Content-Type", "application/json")
+                .header("Accept", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json));
+        return send(headers.length == 0 ? request : request.headers(headers));
     }
 
     private static Response send(HttpRequest.Builder request) {

@@ -57,6 +57,7 @@ public final class Postgres extends Infrastructure {
             for (String name : databases) {
                 createDatabase(sql, name);
             }
+            requirePasswords(dataDir, sql);
         }
         return new Running() {
             @Override
@@ -88,6 +89,22 @@ public final class Postgres extends Infrastructure {
             sql.execute("CREATE DATABASE \"" + name + "\" OWNER \"" + name + "\"");
             sql.execute("REVOKE ALL ON DATABASE \"" + name + "\" FROM PUBLIC");
         }
+    }
+
+    /**
+     * initdb trusts every local connection; from here on a service's login must give its password
+     * (SCRAM), so one service cannot simply connect as another. Only the superuser, which the
+     * launcher uses to create databases, stays trusted on loopback: a local-only convenience.
+     */
+    private static void requirePasswords(Path dataDir, Statement sql) throws IOException, SQLException {
+        Files.writeString(dataDir.resolve("pg_hba.conf"), """
+                # Written by the Bookrental launcher.
+                # TYPE  DATABASE  USER      ADDRESS        METHOD
+                local   all       postgres                 trust
+                host    all       postgres  127.0.0.1/32   trust
+                host    all       all       127.0.0.1/32   scram-sha-256
+                """);
+        sql.execute("SELECT pg_reload_conf()");
     }
 
     private static boolean exists(Statement sql, String query) throws SQLException {

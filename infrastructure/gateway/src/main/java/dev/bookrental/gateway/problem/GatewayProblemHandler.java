@@ -1,12 +1,11 @@
 package dev.bookrental.gateway.problem;
 
-import java.net.ConnectException;
+import java.io.IOException;
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.TimeoutException;
 
-import io.netty.channel.ConnectTimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.webflux.error.ErrorWebExceptionHandler;
@@ -20,14 +19,13 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
-import reactor.netty.http.client.PrematureCloseException;
 import tools.jackson.databind.json.JsonMapper;
 
 import dev.bookrental.platform.web.ProblemTypes;
 
 /**
  * Every error the gateway itself answers is an RFC 9457 problem: an unknown route is a 404, a
- * service with no live instance or that refused the connection a 503 with {@code Retry-After},
+ * service with no live instance, or whose connection failed (refused, reset), a 503 with {@code Retry-After},
  * a service too slow to answer a 504 — never a hang and never an HTML or bare error page.
  */
 @Component
@@ -84,8 +82,7 @@ class GatewayProblemHandler implements ErrorWebExceptionHandler {
                 default -> other(rse, status.is4xxClientError() ? ProblemTypes.of("http-" + status.value()) : ProblemTypes.INTERNAL_ERROR);
             };
         }
-        if (causedBy(error, ConnectException.class) || causedBy(error, ConnectTimeoutException.class)
-                || causedBy(error, PrematureCloseException.class)) {
+        if (causedBy(error, IOException.class)) { // refused, reset or closed early by the service
             return unavailable(HttpStatus.SERVICE_UNAVAILABLE);
         }
         if (causedBy(error, TimeoutException.class)) {

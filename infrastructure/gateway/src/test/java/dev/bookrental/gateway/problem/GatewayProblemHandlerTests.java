@@ -56,6 +56,14 @@ class GatewayProblemHandlerTests {
     }
 
     @Test
+    void answersConnectionResetByAnInstanceDyingMidRequestAsServiceUnavailable() {
+        Problem problem = GatewayProblemHandler.classify(new java.net.SocketException("Connection reset by peer"), PATH);
+
+        assertThat(problem.status().value()).isEqualTo(503);
+        assertThat(problem.type()).isEqualTo(ProblemTypes.SERVICE_UNAVAILABLE);
+    }
+
+    @Test
     void answersGatewayTimeoutStatusAsGatewayTimeout() {
         Problem problem = GatewayProblemHandler.classify(new ResponseStatusException(HttpStatus.GATEWAY_TIMEOUT), PATH);
 

@@ -22,12 +22,16 @@ import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.exc.MismatchedInputException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 /**
  * RFC 9457 problem details for every error of a servlet service: a stable {@code type} per kind
@@ -60,12 +64,24 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        List<InvalidInput> errors = ex.getParameterValidationResults().stream()
-                .flatMap(result -> result.getResolvableErrors().stream()
-                        .map(error -> new InvalidInput(fieldName(error, result.getMethodParameter().getParameterName()),
-                                error.getDefaultMessage())))
-                .toList();
-        return invalidParameters(errors);
+        // With constraints on a path variable the whole method is validated, so errors of a
+        // @RequestBody arrive here too: they are named by their field, as for @Valid alone.
+        List<InvalidInput> parameterErrors = new java.util.ArrayList<>();
+        List<InvalidInput> bodyErrors = new java.util.ArrayList<>();
+        for (var result : ex.getParameterValidationResults()) {
+            boolean body = result.getMethodParameter().hasParameterAnnotation(RequestBody.class);
+            for (MessageSourceResolvable error : result.getResolvableErrors()) {
+                String name = body && error instanceof FieldError field ? field.getField()
+                        : fieldName(error, result.getMethodParameter().getParameterName());
+                (body ? bodyErrors : parameterErrors).add(new InvalidInput(name, error.getDefaultMessage()));
+            }
+        }
+        if (parameterErrors.isEmpty()) {
+            return problem(HttpStatus.BAD_REQUEST, ProblemTypes.INVALID_BODY, "Invalid request body",
+                    describe(bodyErrors), Map.of("errors", bodyErrors));
+        }
+        parameterErrors.addAll(bodyErrors);
+        return invalidParameters(parameterErrors);
     }
 
     @Override
@@ -81,8 +97,39 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        InvalidInput error = bodyError(ex);
+        if (error == null) {
+            return problem(HttpStatus.BAD_REQUEST, ProblemTypes.INVALID_BODY, "Invalid request body",
+                    "The request body is missing or is not valid JSON.", Map.of());
+        }
         return problem(HttpStatus.BAD_REQUEST, ProblemTypes.INVALID_BODY, "Invalid request body",
-                "The request body is missing or is not valid JSON of the expected shape.", Map.of());
+                describe(List.of(error)), Map.of("errors", List.of(error)));
+    }
+
+    /** The field a JSON body was wrong about (unknown field, wrong type), named by its path. */
+    private static InvalidInput bodyError(Throwable ex) {
+        for (Throwable t = ex; t != null; t = t.getCause()) {
+            if (t instanceof JacksonException json && !json.getPath().isEmpty()) {
+                String path = path(json.getPath());
+                String message = t instanceof UnrecognizedPropertyException ? "is not a known field"
+                        : t instanceof MismatchedInputException ? "has the wrong type or format"
+                        : "is not valid";
+                return new InvalidInput(path, message);
+            }
+        }
+        return null;
+    }
+
+    private static String path(List<JacksonException.Reference> references) {
+        StringBuilder path = new StringBuilder();
+        for (JacksonException.Reference reference : references) {
+            if (reference.getPropertyName() != null) {
+                path.append(path.isEmpty() ? "" : ".").append(reference.getPropertyName());
+            } else if (reference.getIndex() >= 0) {
+                path.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        return path.toString();
     }
 
     @Override

@@ -5,9 +5,9 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
 import org.springframework.context.annotation.Import;
 
-/** Switches RFC 9457 problem details on for every servlet service that depends on the platform. */
+/** Switches RFC 9457 problem details and strict JSON bodies on for every servlet service of the platform. */
 @AutoConfiguration
 @ConditionalOnWebApplication(type = Type.SERVLET)
-@Import(ProblemDetailsAdvice.class)
+@Import({ProblemDetailsAdvice.class, StrictJsonBodies.class})
 public class ServletProblemDetailsAutoConfiguration {
 }

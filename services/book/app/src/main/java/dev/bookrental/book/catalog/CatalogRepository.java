@@ -27,6 +27,22 @@ class CatalogRepository {
         this.jdbc = jdbc;
     }
 
+    /** Inserts a title; empty when its ISBN is already in the catalog. */
+    Optional<Book> insert(Isbn isbn, AddBookRequest request) {
+        return jdbc.sql("""
+                        INSERT INTO book (isbn, title, authors, publisher, published_year)
+                        VALUES (:isbn, :title, :authors, :publisher, :year)
+                        ON CONFLICT (isbn) DO NOTHING
+                        """ + "RETURNING " + COLUMNS)
+                .param("isbn", isbn.value())
+                .param("title", request.title().strip())
+                .param("authors", request.authors().stream().map(String::strip).toArray(String[]::new))
+                .param("publisher", request.publisher() == null ? null : request.publisher().strip())
+                .param("year", request.publishedYear())
+                .query(CatalogRepository::book)
+                .optional();
+    }
+
     Optional<Book> findById(long id) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM book WHERE id = :id")
                 .param("id", id)

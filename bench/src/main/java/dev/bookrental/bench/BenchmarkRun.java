@@ -1,0 +1,13 @@
+package dev.bookrental.bench;
+
+import java.util.List;
+
+/** Everything one run measured: the CPU the system uses at rest, and each backend by each route. */
+record BenchmarkRun(CpuUse atRest, List<Measurement> measurements) {
+
+    /** CPU milliseconds one request cost the named column, beyond what it uses at rest. */
+    double netCpuMsPerRequest(Measurement measurement, String column) {
+        double cores = measurement.cpu().cores().get(column) - atRest.cores().get(column);
+        return cores * measurement.cpu().seconds() * 1000 / measurement.result().requests();
+    }
+}

@@ -1,0 +1,65 @@
+package dev.bookrental.bench;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import dev.bookrental.launcher.Health;
+import dev.bookrental.launcher.RunningSystem;
+
+/**
+ * Measures every backend of a plan direct and through the gateway, one after the other in the
+ * same running system, with identical wrk settings: both routes warmed up first, then both
+ * measured while the CPU meter watches. The CPU the system uses at rest is measured first.
+ */
+final class GatewayBenchmark {
+
+    /** The gateway learns of book through Eureka and its load-balancer cache: allow it a moment. */
+    private static final Duration ROUTE_READY = Duration.ofSeconds(60);
+    /** How long the system's CPU use at rest (heartbeats, pollers, span export) is measured first. */
+    private static final Duration AT_REST = Duration.ofSeconds(10);
+
+    private final Wrk wrk;
+    private final RunningSystem system;
+    private final CpuMeter cpu;
+    private final PrintStream out;
+
+    GatewayBenchmark(Wrk wrk, RunningSystem system, CpuMeter cpu, PrintStream out) {
+        this.wrk = wrk;
+        this.system = system;
+        this.cpu = cpu;
+        this.out = out;
+    }
+
+    BenchmarkRun run(Plan plan) throws IOException, InterruptedException {
+        out.printf("  measuring the system at rest %d s%n", AT_REST.toSeconds());
+        CpuMeter.Snapshot rest = cpu.snapshot();
+        Thread.sleep(AT_REST);
+        CpuUse atRest = cpu.since(rest);
+        List<Measurement> measurements = new ArrayList<>();
+        for (Backend backend : plan.backends()) {
+            for (Route route : Route.values()) {
+                String url = url(route, backend);
+                Health.await(route.label() + " " + url, ROUTE_READY, null, () -> Health.httpOk(url, body -> true));
+            }
+            for (Route route : Route.values()) {
+                out.printf("  warming up  %-28s %-8s %d s%n", backend.name(), route.label(), plan.warmUp().toSeconds());
+                wrk.run(url(route, backend), backend.requestHook(), plan.warmUpLoad(backend));
+            }
+            for (Route route : Route.values()) {
+                out.printf("  measuring   %-28s %-8s %d s", backend.name(), route.label(), plan.measured().toSeconds());
+                CpuMeter.Snapshot start = cpu.snapshot();
+                WrkResult result = wrk.run(url(route, backend), backend.requestHook(), plan.measuredLoad(backend));
+                measurements.add(new Measurement(backend, route, result, cpu.since(start)));
+                out.printf(": %.0f requests/s, p99 %.1f ms%n", result.requestsPerSecond(), result.p99Ms());
+            }
+        }
+        return new BenchmarkRun(atRest, measurements);
+    }
+
+    private String url(Route route, Backend backend) {
+        return system.instances(route.service()).getFirst().baseUrl() + backend.path();
+    }
+}

@@ -1,0 +1,99 @@
+package dev.bookrental.bench;
+
+import java.io.PrintStream;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Prints the results as Markdown tables, readable on the console and ready for
+ * docs/measurements.md: the machine and settings, one row per measurement, where the CPU went,
+ * then each gateway/direct ratio against its goal.
+ */
+final class Report {
+
+    /** CPU used outside the benchmark above which its figures are flagged as disturbed, in cores. */
+    private static final double BUSY_OUTSIDE_CORES = 0.2;
+
+    private final PrintStream out;
+
+    Report(PrintStream out) {
+        this.out = out;
+    }
+
+    void print(Machine machine, Plan plan, BenchmarkRun run) {
+        out.printf("%n## Gateway benchmark, %s%n%n", machine.date());
+        out.printf("- machine: %d cores, %s, %s%n", machine.cores(), machine.cpu(), machine.os());
+        out.printf("- Java %s; services' JIT: %s%n", machine.java(), machine.jit());
+        out.printf("- load: %s, %d thread, 127.0.0.1 only; per backend both routes warmed up %d s, then each measured %d s%n",
+                machine.wrk(), plan.threads(), plan.warmUp().toSeconds(), plan.measured().toSeconds());
+        printResults(run.measurements());
+        printCpu(machine, run);
+        printRatios(plan, run.measurements());
+    }
+
+    private void printResults(List<Measurement> measurements) {
+        out.printf("%n| %-28s | %-7s | %5s | %10s | %7s | %7s | %6s |%n", "backend", "route", "conns", "requests/s", "p50 ms", "p99 ms", "errors");
+        out.printf("|%s|%s|%s|%s|%s|%s|%s|%n", "-".repeat(30), "-".repeat(9), "-".repeat(6) + ":", "-".repeat(11) + ":",
+                "-".repeat(8) + ":", "-".repeat(8) + ":", "-".repeat(7) + ":");
+        for (Measurement m : measurements) {
+            WrkResult r = m.result();
+            out.printf("| %-28s | %-7s | %5d | %10.1f | %7.1f | %7.1f | %6d |%n", m.backend().name(), m.route().label(),
+                    m.backend().connections(), r.requestsPerSecond(), r.p50Ms(), r.p99Ms(), r.errors());
+        }
+        for (Measurement m : measurements) {
+            if (m.result().errors() > 0) {
+                out.printf("%nWARNING: %s %s had %d errors (%d responses ≥ 400, %d socket errors): its figures are not valid.%n",
+                        m.backend().name(), m.route().label(), m.result().errors(), m.result().statusErrors(), m.result().socketErrors());
+            }
+        }
+    }
+
+    private void printCpu(Machine machine, BenchmarkRun run) {
+        out.printf("%nCPU while measuring, in cores of %d (others: the system's other components and the launcher; outside: processes"
+                + " not of this benchmark). CPU ms/req: beyond the use at rest.%n%n", machine.cores());
+        out.printf("| %-28s | %-7s |", "backend", "route");
+        CpuMeter.COLUMNS.forEach(column -> out.printf(" %7s |", column));
+        out.printf(" %18s | %15s |%n", "gateway CPU ms/req", "book CPU ms/req");
+        out.printf("|%s|%s|", "-".repeat(30), "-".repeat(9));
+        CpuMeter.COLUMNS.forEach(column -> out.printf("%s:|", "-".repeat(8)));
+        out.printf("%s:|%s:|%n", "-".repeat(19), "-".repeat(16));
+        printCpuRow("(at rest, no load)", "", run.atRest());
+        out.printf(" %18s | %15s |%n", "", "");
+        for (Measurement m : run.measurements()) {
+            printCpuRow(m.backend().name(), m.route().label(), m.cpu());
+            out.printf(" %18.2f | %15.2f |%n", run.netCpuMsPerRequest(m, "gateway"), run.netCpuMsPerRequest(m, "book"));
+        }
+        for (Measurement m : run.measurements()) {
+            double outside = m.cpu().cores().get("outside");
+            if (outside > BUSY_OUTSIDE_CORES) {
+                out.printf("%nWARNING: during %s %s processes outside the benchmark used %.2f cores: its figures are disturbed.%n",
+                        m.backend().name(), m.route().label(), outside);
+            }
+        }
+    }
+
+    private void printCpuRow(String backend, String route, CpuUse cpu) {
+        out.printf("| %-28s | %-7s |", backend, route);
+        CpuMeter.COLUMNS.forEach(column -> out.printf(" %7.2f |", cpu.cores().get(column)));
+    }
+
+    private void printRatios(Plan plan, List<Measurement> measurements) {
+        out.printf("%n| %-28s | %-25s | %6s | %7s | %-6s |%n", "backend", "ratio", "value", "goal", "result");
+        out.printf("|%s|%s|%s|%s|%s|%n", "-".repeat(30), "-".repeat(27), "-".repeat(7) + ":", "-".repeat(8) + ":", "-".repeat(8));
+        for (Backend backend : plan.backends()) {
+            WrkResult direct = find(measurements, backend, Route.DIRECT);
+            WrkResult gateway = find(measurements, backend, Route.GATEWAY);
+            for (Ratio ratio : Ratio.values()) {
+                double value = ratio.of(direct, gateway);
+                Optional<Goal> goal = backend.goals().stream().filter(g -> g.ratio() == ratio).findFirst();
+                out.printf("| %-28s | %-25s | %5.2f× | %7s | %-6s |%n", backend.name(), ratio.label(), value,
+                        goal.map(Goal::describe).orElse("—"), goal.map(g -> g.isMet(value) ? "PASS" : "FAIL").orElse("—"));
+            }
+        }
+    }
+
+    private static WrkResult find(List<Measurement> measurements, Backend backend, Route route) {
+        return measurements.stream().filter(m -> m.backend().equals(backend) && m.route() == route)
+                .findFirst().orElseThrow().result();
+    }
+}

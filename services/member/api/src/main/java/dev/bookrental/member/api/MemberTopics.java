@@ -1,0 +1,11 @@
+package dev.bookrental.member.api;
+
+/** Kafka topics owned by the member service. */
+public final class MemberTopics {
+
+    /** Facts about members and their points ({@link MemberEvent}). */
+    public static final String EVENTS = "member.events";
+
+    private MemberTopics() {
+    }
+}
