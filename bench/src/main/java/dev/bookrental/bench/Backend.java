@@ -24,8 +24,8 @@ record Backend(String name, String path, String requestHook, int connections, Li
     /**
      * {@code GET /api/bench/delay?ms=20} on 4 connections: at most 200 requests/s, so on two cores
      * the backend waits rather than computes. Measured: book spends about 1 ms of CPU per request
-     * and the gateway 2 to 3.5, so at 32 connections book alone saturated a core (direct) and the
-     * gateway both cores, and the run compared CPU, not the latency the gateway adds.
+     * and the gateway about 2, so 32 connections took more than a core in book alone (direct) and
+     * more than both cores through the gateway: the run compared CPU, not the latency the gateway adds.
      */
     static Backend fixedDelay() {
         return new Backend("GET /api/bench/delay?ms=20", "/api/bench/delay?ms=20", "", 4,
