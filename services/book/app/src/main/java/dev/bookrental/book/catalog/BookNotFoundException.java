@@ -1,25 +1,15 @@
 package dev.bookrental.book.catalog;
 
+import java.util.Map;
+
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
-import org.springframework.web.ErrorResponseException;
 
-import dev.bookrental.platform.web.ProblemTypes;
+import dev.bookrental.platform.web.ProblemException;
 
-/** No book has the id asked for: answered as a 404 problem. */
-class BookNotFoundException extends ErrorResponseException {
+/** No book has the id asked for: a 404 problem. */
+public class BookNotFoundException extends ProblemException {
 
-    static final java.net.URI TYPE = ProblemTypes.of("book-not-found");
-
-    BookNotFoundException(long id) {
-        super(HttpStatus.NOT_FOUND, problem(id), null);
-    }
-
-    private static ProblemDetail problem(long id) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "No book has id " + id + ".");
-        problem.setType(TYPE);
-        problem.setTitle("Book not found");
-        problem.setProperty("bookId", id);
-        return problem;
+    public BookNotFoundException(long id) {
+        super(HttpStatus.NOT_FOUND, "book-not-found", "Book not found", "No book has id " + id + ".", Map.of("bookId", id));
     }
 }

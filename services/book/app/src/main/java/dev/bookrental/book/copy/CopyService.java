@@ -8,6 +8,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import dev.bookrental.book.api.BookEvent.CopyAdded;
 import dev.bookrental.book.api.BookTopics;
+import dev.bookrental.book.catalog.BookNotFoundException;
 import dev.bookrental.platform.messaging.Outbox;
 
 /** Adding copies: each copy and its {@link CopyAdded} fact commit together (outbox). */
@@ -25,7 +26,7 @@ class CopyService {
     @Transactional
     List<Copy> add(long bookId, int count) {
         if (!copies.bookExists(bookId)) {
-            throw new NoSuchBookException(bookId);
+            throw new BookNotFoundException(bookId);
         }
         List<Copy> added = new ArrayList<>();
         for (int i = 0; i < count; i++) {
@@ -39,7 +40,7 @@ class CopyService {
     @Transactional(readOnly = true)
     List<Copy> of(long bookId) {
         if (!copies.bookExists(bookId)) {
-            throw new NoSuchBookException(bookId);
+            throw new BookNotFoundException(bookId);
         }
         return copies.findByBook(bookId);
     }

@@ -21,6 +21,7 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
 import dev.bookrental.book.copy.Copy.Status;
+import dev.bookrental.book.catalog.BookNotFoundException;
 import dev.bookrental.platform.web.ProblemDetailsAdvice;
 import dev.bookrental.platform.web.StrictJsonBodies;
 
@@ -110,7 +111,7 @@ class CopyControllerTests {
 
     @Test
     void answersUnknownBookWithBookNotFoundProblem() {
-        given(copies.add(4242, 1)).willThrow(new NoSuchBookException(4242));
+        given(copies.add(4242, 1)).willThrow(new BookNotFoundException(4242));
 
         MvcTestResult result = post("{\"count\":1}", "LIBRARIAN", 4242);
 
@@ -131,7 +132,7 @@ class CopyControllerTests {
 
     @Test
     void listingCopiesOfAnUnknownBookIsBookNotFound() {
-        given(copies.of(4242)).willThrow(new NoSuchBookException(4242));
+        given(copies.of(4242)).willThrow(new BookNotFoundException(4242));
 
         MvcTestResult result = mvc.get().uri("/api/books/4242/copies").exchange();
 

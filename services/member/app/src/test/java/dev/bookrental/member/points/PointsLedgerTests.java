@@ -2,23 +2,22 @@ package dev.bookrental.member.points;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.util.List;
 import java.util.UUID;
 
-import javax.sql.DataSource;
-
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import org.flywaydb.core.Flyway;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.jdbc.core.simple.JdbcClient;
+
+import dev.bookrental.platform.testsupport.MigratedPostgres;
 
 /** The points ledger against a real PostgreSQL migrated by the member service's own Flyway scripts. */
 class PointsLedgerTests {
 
-    private static EmbeddedPostgres postgres;
+    @RegisterExtension
+    static final MigratedPostgres database = new MigratedPostgres("classpath:db/migration");
+
     private static JdbcClient jdbc;
     private static PointsLedger ledger;
 
@@ -27,19 +26,9 @@ class PointsLedgerTests {
     }
 
     @BeforeAll
-    static void startDatabase() throws IOException {
-        postgres = EmbeddedPostgres.builder().start();
-        DataSource dataSource = postgres.getPostgresDatabase();
-        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
-        jdbc = JdbcClient.create(dataSource);
+    static void useDatabase() {
+        jdbc = database.jdbc();
         ledger = new PointsLedger(jdbc);
-    }
-
-    @AfterAll
-    static void stopDatabase() throws IOException {
-        if (postgres != null) {
-            postgres.close();
-        }
     }
 
     @Test

@@ -2,39 +2,28 @@ package dev.bookrental.member.profile;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.util.UUID;
 
-import javax.sql.DataSource;
-
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import org.flywaydb.core.Flyway;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.jdbc.core.simple.JdbcClient;
+
+import dev.bookrental.platform.testsupport.MigratedPostgres;
 
 /** Profiles against a real PostgreSQL migrated by the member service's own Flyway scripts. */
 class MemberRepositoryTests {
 
-    private static EmbeddedPostgres postgres;
+    @RegisterExtension
+    static final MigratedPostgres database = new MigratedPostgres("classpath:db/migration");
+
     private static JdbcClient jdbc;
     private static MemberRepository members;
 
     @BeforeAll
-    static void startDatabase() throws IOException {
-        postgres = EmbeddedPostgres.builder().start();
-        DataSource dataSource = postgres.getPostgresDatabase();
-        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
-        jdbc = JdbcClient.create(dataSource);
+    static void useDatabase() {
+        jdbc = database.jdbc();
         members = new MemberRepository(jdbc);
-    }
-
-    @AfterAll
-    static void stopDatabase() throws IOException {
-        if (postgres != null) {
-            postgres.close();
-        }
     }
 
     @Test
