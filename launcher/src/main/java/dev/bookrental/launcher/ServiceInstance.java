@@ -13,7 +13,7 @@ import java.util.Map;
  */
 public final class ServiceInstance implements Running {
 
-    private static final Duration STARTUP = Duration.ofSeconds(150);
+    private static final Duration STARTUP = Duration.ofSeconds(240);
 
     private final Service service;
     private final int index;
