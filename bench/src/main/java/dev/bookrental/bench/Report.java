@@ -50,18 +50,19 @@ final class Report {
 
     private void printCpu(Machine machine, BenchmarkRun run) {
         out.printf("%nCPU while measuring, in cores of %d (others: the system's other components and the launcher; outside: processes"
-                + " not of this benchmark). CPU ms/req: beyond the use at rest.%n%n", machine.cores());
+                + " not of this benchmark). CPU ms/req: beyond the use at rest, on the request's path.%n%n", machine.cores());
         out.printf("| %-28s | %-7s |", "backend", "route");
-        CpuMeter.COLUMNS.forEach(column -> out.printf(" %7s |", column));
+        CpuMeter.COLUMNS.forEach(column -> out.printf(" %8s |", column));
         out.printf(" %18s | %15s |%n", "gateway CPU ms/req", "book CPU ms/req");
         out.printf("|%s|%s|", "-".repeat(30), "-".repeat(9));
-        CpuMeter.COLUMNS.forEach(column -> out.printf("%s:|", "-".repeat(8)));
+        CpuMeter.COLUMNS.forEach(column -> out.printf("%s:|", "-".repeat(9)));
         out.printf("%s:|%s:|%n", "-".repeat(19), "-".repeat(16));
         printCpuRow("(at rest, no load)", "", run.atRest());
         out.printf(" %18s | %15s |%n", "", "");
         for (Measurement m : run.measurements()) {
             printCpuRow(m.backend().name(), m.route().label(), m.cpu());
-            out.printf(" %18.2f | %15.2f |%n", run.netCpuMsPerRequest(m, "gateway"), run.netCpuMsPerRequest(m, "book"));
+            String gateway = m.route() == Route.GATEWAY ? "%.2f".formatted(run.netCpuMsPerRequest(m, "gateway")) : "—";
+            out.printf(" %18s | %15.2f |%n", gateway, run.netCpuMsPerRequest(m, "book"));
         }
         for (Measurement m : run.measurements()) {
             double outside = m.cpu().cores().get("outside");
@@ -74,7 +75,7 @@ final class Report {
 
     private void printCpuRow(String backend, String route, CpuUse cpu) {
         out.printf("| %-28s | %-7s |", backend, route);
-        CpuMeter.COLUMNS.forEach(column -> out.printf(" %7.2f |", cpu.cores().get(column)));
+        CpuMeter.COLUMNS.forEach(column -> out.printf(" %8.2f |", cpu.cores().get(column)));
     }
 
     private void printRatios(Plan plan, List<Measurement> measurements) {
