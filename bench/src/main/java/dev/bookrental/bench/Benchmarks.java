@@ -20,10 +20,10 @@ public final class Benchmarks {
 
     private static final int GATEWAY_PORT = 8080;
     /**
-     * What is measured, in which order and how long. The 20 ms backend first: every request leaves
-     * spans in Zipkin, and the fast read's many requests fill its in-memory store until its garbage
-     * collector takes a core, which would spoil a run meant to leave the cores free. 20 s of
-     * warm-up per route lets the JIT compile the hot paths without filling Zipkin that far.
+     * What is measured, in which order and how long. The 20 ms backend first, on a system at rest:
+     * its run is meant to leave the cores free, and the fast read leaves work behind (its garbage,
+     * its compilations, and with tracing on a full Zipkin store whose collector takes a core).
+     * 20 s of warm-up per route lets the JIT compile the hot paths.
      */
     private static final Plan PLAN = new Plan(List.of(Backend.fixedDelay(), Backend.postgresRead()), 1,
             Duration.ofSeconds(20), Duration.ofSeconds(15));
@@ -52,11 +52,8 @@ public final class Benchmarks {
 
     private static void run(Wrk wrk) throws Exception {
         Path home = Bookrental.home();
-        // The launcher passes the profiles to every service as --spring.profiles.active, which replaces
-        // config-server's own "native" (its config/ folder backend); naming it here keeps it. The other
-        // services are not affected: no config/*-native.yml exists.
         LaunchContext context = new LaunchContext(home, home.resolve(".run").resolve("bench"), home.resolve("config"),
-                List.of("native", "bench"), Map.of());
+                List.of("bench"), Map.of());
         RunningSystem system = RunningSystem.create(SystemTopology.bookrental(), context, Map.of(), System.out);
         Runtime.getRuntime().addShutdownHook(new Thread(system::close)); // Ctrl-C stops the system too
         try {

@@ -117,7 +117,8 @@ public final class ServiceInstance implements Running {
         command.add(service.mainClass());
         command.add("--server.port=" + port);
         if (!context.profiles().isEmpty()) {
-            command.add("--spring.profiles.active=" + String.join(",", context.profiles()));
+            // Include, not activate: a service's own active profiles (config-server's "native") stay.
+            command.add("--spring.profiles.include=" + String.join(",", context.profiles()));
         }
         return command;
     }
