@@ -31,7 +31,7 @@ public final class Zipkin extends Infrastructure {
                 "--armeria.ports[0].ip=127.0.0.1",
                 "--armeria.ports[0].protocols=http"));
         ChildProcess zipkin = ChildProcess.start(name(), command, context.home(),
-                Map.of("STORAGE_TYPE", "mem", "MEM_MAX_SPANS", "200000"), context.logs().resolve("zipkin.log"),
+                Map.of("STORAGE_TYPE", "mem", "MEM_MAX_SPANS", "50000"), context.logs().resolve("zipkin.log"),
                 JvmFlags.stopGrace(command));
         Health.await(name(), Duration.ofSeconds(90), zipkin, () -> Health.httpOk(url() + "/health", b -> b.contains("UP")));
         return zipkin;
