@@ -23,10 +23,10 @@ public final class Benchmarks {
      * What is measured, in which order and how long. The 20 ms backend first, on a system at rest:
      * its run is meant to leave the cores free, and the fast read leaves work behind (its garbage,
      * its compilations, and with tracing on a full Zipkin store whose collector takes a core).
-     * 20 s of warm-up per route lets the JIT compile the hot paths.
+     * 30 s of warm-up per route on 32 connections lets the JIT compile the hot paths (see {@link Plan}).
      */
     private static final Plan PLAN = new Plan(List.of(Backend.fixedDelay(), Backend.postgresRead()), 1,
-            Duration.ofSeconds(20), Duration.ofSeconds(15));
+            32, Duration.ofSeconds(30), Duration.ofSeconds(15));
 
     private Benchmarks() {
     }

@@ -45,8 +45,9 @@ final class GatewayBenchmark {
                 Health.await(route.label() + " " + url, ROUTE_READY, null, () -> Health.httpOk(url, body -> true));
             }
             for (Route route : Route.values()) {
-                out.printf("  warming up  %-28s %-8s %d s%n", backend.name(), route.label(), plan.warmUp().toSeconds());
-                wrk.run(url(route, backend), backend.requestHook(), plan.warmUpLoad(backend));
+                out.printf("  warming up  %-28s %-8s %d s, %d connections%n", backend.name(), route.label(),
+                        plan.warmUp().toSeconds(), plan.warmUpConnections());
+                wrk.run(url(route, backend), backend.requestHook(), plan.warmUpLoad());
             }
             for (Route route : Route.values()) {
                 out.printf("  measuring   %-28s %-8s %d s", backend.name(), route.label(), plan.measured().toSeconds());

@@ -24,8 +24,8 @@ final class Report {
         out.printf("%n## Gateway benchmark, %s%n%n", machine.date());
         out.printf("- machine: %d cores, %s, %s%n", machine.cores(), machine.cpu(), machine.os());
         out.printf("- Java %s; services' JIT: %s%n", machine.java(), machine.jit());
-        out.printf("- load: %s, %d thread, 127.0.0.1 only; per backend both routes warmed up %d s, then each measured %d s%n",
-                machine.wrk(), plan.threads(), plan.warmUp().toSeconds(), plan.measured().toSeconds());
+        out.printf("- load: %s, %d thread, 127.0.0.1 only; per backend both routes warmed up %d s on %d connections, then each measured %d s%n",
+                machine.wrk(), plan.threads(), plan.warmUp().toSeconds(), plan.warmUpConnections(), plan.measured().toSeconds());
         printResults(run.measurements());
         printCpu(machine, run);
         printRatios(plan, run.measurements());

@@ -19,6 +19,13 @@ import java.util.List;
  * no cache, so it runs with C1 only (half the CPU of a start) and records the cache when it exits
  * cleanly; every later start maps it. A cache older than any jar on the class path is recorded
  * again. On a JDK older than 25 the flags fall back to a dynamic class-data-sharing archive.
+ *
+ * <p>The recording run stores classes only, no training data ({@code -XX:-AOTRecordTraining}). By
+ * default JDK 25 also stores the run's method profiles and compilation levels (JEP 515) and later
+ * runs replay them; recorded under C1 only, that replay kept some 10,000 hot methods at C1's
+ * tier 1 for the life of the process, never profiled, never compiled by C2. Measured on the
+ * gateway under load: 2.4 ms of CPU per proxied request with such a cache, 0.8 ms with a
+ * classes-only cache, the same start time.
  */
 public final class JvmFlags {
 
@@ -44,6 +51,9 @@ public final class JvmFlags {
                 flags.add("-XX:TieredStopAtLevel=1");
                 if (record) {
                     flags.add("-XX:AOTCacheOutput=" + cache);
+                    // a C1-only run's compilation levels must not be replayed by later runs (see above)
+                    flags.add("-XX:+UnlockDiagnosticVMOptions");
+                    flags.add("-XX:-AOTRecordTraining");
                 }
             }
             flags.add("-Xlog:aot=off");

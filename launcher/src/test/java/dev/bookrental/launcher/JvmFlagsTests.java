@@ -46,6 +46,13 @@ class JvmFlagsTests {
     }
 
     @Test
+    void recordsClassesButNotTheC1OnlyRunsCompilationLevels() {
+        List<String> flags = JvmFlags.forService(cache, classpath, 200, true);
+
+        assertThat(flags).containsSubsequence("-XX:+UnlockDiagnosticVMOptions", "-XX:-AOTRecordTraining");
+    }
+
+    @Test
     void secondInstanceDoesNotRecordTheCache() {
         List<String> flags = JvmFlags.forService(cache, classpath, 200, false);
 
