@@ -13,6 +13,10 @@ import dev.bookrental.launcher.RunningSystem;
  * Measures every backend of a plan direct and through the gateway, one after the other in the
  * same running system, with identical wrk settings: both routes warmed up first, then both
  * measured while the CPU meter watches. The CPU the system uses at rest is measured first.
+ *
+ * <p>Between warm-up and measurement the benchmark waits for the machine to settle: the JIT keeps
+ * compiling for a while after a warm-up (measured: C2 busy for 10–20 s on the gateway), and
+ * measuring meanwhile charged that work to the first route measured.
  */
 final class GatewayBenchmark {
 
@@ -20,6 +24,9 @@ final class GatewayBenchmark {
     private static final Duration ROUTE_READY = Duration.ofSeconds(60);
     /** How long the system's CPU use at rest (heartbeats, pollers, span export) is measured first. */
     private static final Duration AT_REST = Duration.ofSeconds(10);
+    /** Settled: the machine is at most this much busier than at rest, 3 seconds in a row. */
+    private static final double SETTLED_CORES = 0.1;
+    private static final Duration SETTLE_LIMIT = Duration.ofSeconds(60);
 
     private final Wrk wrk;
     private final RunningSystem system;
@@ -49,6 +56,7 @@ final class GatewayBenchmark {
                         plan.warmUp().toSeconds(), plan.warmUpConnections());
                 wrk.run(url(route, backend), backend.requestHook(), plan.warmUpLoad());
             }
+            settle(atRest);
             for (Route route : Route.values()) {
                 out.printf("  measuring   %-28s %-8s %d s", backend.name(), route.label(), plan.measured().toSeconds());
                 CpuMeter.Snapshot start = cpu.snapshot();
@@ -58,6 +66,21 @@ final class GatewayBenchmark {
             }
         }
         return new BenchmarkRun(atRest, measurements);
+    }
+
+    /** Waits until the machine is about as idle as at rest (compilations done), at most {@link #SETTLE_LIMIT}. */
+    private void settle(CpuUse atRest) throws InterruptedException {
+        long start = System.nanoTime();
+        long limit = start + SETTLE_LIMIT.toNanos();
+        int quietSeconds = 0;
+        while (quietSeconds < 3 && System.nanoTime() < limit) {
+            CpuMeter.Snapshot second = cpu.snapshot();
+            Thread.sleep(1000);
+            boolean quiet = cpu.since(second).cores().get("idle") >= atRest.cores().get("idle") - SETTLED_CORES;
+            quietSeconds = quiet ? quietSeconds + 1 : 0;
+        }
+        out.printf("  settled after %.0f s%s%n", (System.nanoTime() - start) / 1e9,
+                quietSeconds < 3 ? " (limit reached: still busier than at rest)" : "");
     }
 
     private String url(Route route, Backend backend) {

@@ -20,7 +20,8 @@ public final class SystemTopology {
 
         // Infrastructure: real engines, data under .run/data.
         var kafka = system.add(new Kafka(9092));
-        var postgres = system.add(new Postgres(5432).withDatabaseFor("book").withDatabaseFor("member"));
+        var postgres = system.add(new Postgres(5432)
+                .withDatabaseFor("book").withDatabaseFor("member").withDatabaseFor("rental"));
         system.add(new Redis(6379));
         system.add(new Zipkin(9411));
 
@@ -46,6 +47,10 @@ public final class SystemTopology {
         system.add(Service.named("member")
                 .module("services/member/app", "dev.bookrental.member.MemberApplication")
                 .port(8102)
+                .dependsOn(configServer, postgres));
+        system.add(Service.named("rental")
+                .module("services/rental/app", "dev.bookrental.rental.RentalApplication")
+                .port(8103)
                 .dependsOn(configServer, postgres));
         return system;
     }

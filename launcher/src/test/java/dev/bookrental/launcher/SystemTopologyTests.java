@@ -27,7 +27,7 @@ class SystemTopologyTests {
     @Test
     void declaresTheServicesOfBookrental() {
         assertThat(services()).extracting(Service::name)
-                .containsExactlyInAnyOrder("discovery", "config-server", "gateway", "book", "member");
+                .containsExactlyInAnyOrder("discovery", "config-server", "gateway", "book", "member", "rental");
     }
 
     @Test

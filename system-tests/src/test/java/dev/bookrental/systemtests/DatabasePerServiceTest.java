@@ -24,9 +24,11 @@ class DatabasePerServiceTest {
     @Test
     void eachLoginReachesItsOwnDatabase() throws SQLException {
         try (Connection book = DriverManager.getConnection(URL + "book", "book", "book");
-             Connection member = DriverManager.getConnection(URL + "member", "member", "member")) {
+             Connection member = DriverManager.getConnection(URL + "member", "member", "member");
+             Connection rental = DriverManager.getConnection(URL + "rental", "rental", "rental")) {
             assertThat(book.createStatement().executeQuery("SELECT count(*) FROM book").next()).isTrue();
             assertThat(member.createStatement().executeQuery("SELECT count(*) FROM member").next()).isTrue();
+            assertThat(rental.createStatement().executeQuery("SELECT count(*) FROM event").next()).isTrue();
         }
     }
 
@@ -42,6 +44,15 @@ class DatabasePerServiceTest {
         assertThatThrownBy(() -> DriverManager.getConnection(URL + "book", "member", "member").close())
                 .isInstanceOf(SQLException.class)
                 .hasMessageContaining("permission denied for database");
+    }
+
+    @Test
+    void noOtherLoginReachesTheRentalEventStore() {
+        for (String other : new String[] {"book", "member"}) {
+            assertThatThrownBy(() -> DriverManager.getConnection(URL + "rental", other, other).close())
+                    .as(other).isInstanceOf(SQLException.class)
+                    .hasMessageContaining("permission denied for database");
+        }
     }
 
     @Test

@@ -16,6 +16,7 @@ import org.springframework.boot.actuate.autoconfigure.endpoint.condition.Conditi
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomizer;
@@ -129,6 +130,15 @@ public class MessagingAutoConfiguration {
     @ConditionalOnAvailableEndpoint(DeadLettersEndpoint.class)
     DeadLettersEndpoint deadLettersEndpoint(DeadLetters deadLetters) {
         return new DeadLettersEndpoint(deadLetters);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    @ConditionalOnBean(OutboxRelay.class)
+    @ConditionalOnClass(name = "org.springframework.boot.actuate.endpoint.annotation.Endpoint")
+    @ConditionalOnAvailableEndpoint(OutboxEndpoint.class)
+    OutboxEndpoint outboxEndpoint(OutboxRelay relay, OutboxBacklog backlog) {
+        return new OutboxEndpoint(relay, backlog);
     }
 
     private static Collection<String> consumedTopics(KafkaListenerEndpointRegistry registry) {

@@ -6,11 +6,11 @@ import io.micrometer.core.instrument.binder.MeterBinder;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Gauge {@code outbox.backlog}: committed messages not yet published; it should stay near zero. */
-class OutboxBacklog implements MeterBinder {
+public class OutboxBacklog implements MeterBinder {
 
     private final JdbcClient jdbc;
 
-    OutboxBacklog(JdbcClient jdbc) {
+    public OutboxBacklog(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
@@ -22,7 +22,7 @@ class OutboxBacklog implements MeterBinder {
                 .register(registry);
     }
 
-    long count() {
+    public long count() {
         return jdbc.sql("SELECT count(*) FROM outbox_message WHERE published_at IS NULL").query(Long.class).single();
     }
 }

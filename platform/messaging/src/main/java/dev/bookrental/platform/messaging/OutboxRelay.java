@@ -29,6 +29,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * idempotent consumer drops the copy. One relay per database publishes at a time (a transaction
  * advisory lock), so the order per key holds even with several instances of a service; the others
  * take over within one poll when it dies.
+ *
+ * <p>An operator can pause the relay ({@link OutboxEndpoint}), e.g. while the broker is being
+ * maintained: messages keep being committed and wait in the outbox. A pause lasts until
+ * {@link #resume()} or the end of the process; a restarted instance relays again.
  */
 public class OutboxRelay implements SmartLifecycle {
 
@@ -45,6 +49,7 @@ public class OutboxRelay implements SmartLifecycle {
     private final MessagingProperties.Outbox settings;
 
     private volatile boolean running;
+    private volatile boolean paused;
     private volatile Thread worker;
     private Instant nextCleanup = Instant.EPOCH;
 
@@ -87,6 +92,24 @@ public class OutboxRelay implements SmartLifecycle {
         return running;
     }
 
+    /** Stops publishing after the batch in flight; committed messages wait in the outbox. */
+    public void pause() {
+        paused = true;
+    }
+
+    /** Publishes again, beginning with what was committed during the pause. */
+    public void resume() {
+        paused = false;
+        Thread thread = worker;
+        if (thread != null) {
+            LockSupport.unpark(thread);
+        }
+    }
+
+    public boolean isPaused() {
+        return paused;
+    }
+
     /** Starts after the Kafka listeners and stops before them, like a web server. */
     @Override
     public int getPhase() {
@@ -95,6 +118,10 @@ public class OutboxRelay implements SmartLifecycle {
 
     private void relayUntilStopped() {
         while (running) {
+            if (paused) {
+                LockSupport.parkNanos(settings.pollInterval().toNanos());
+                continue;
+            }
             int published = 0;
             try {
                 published = publishBatch();

@@ -115,6 +115,35 @@ class OutboxTests extends MessagingSliceTest {
         }
     }
 
+    @Test
+    void pausedRelayKeepsMessagesInTheOutboxUntilResumed() throws InterruptedException {
+        OutboxEndpoint endpoint = new OutboxEndpoint(relay, new OutboxBacklog(jdbc));
+        assertThat(endpoint.relay("paused").relay()).isEqualTo(OutboxEndpoint.RelayState.PAUSED);
+        try {
+            UUID held = reservations.reserve("book-5", "member-6");
+            Thread.sleep(properties.outbox().pollInterval().multipliedBy(10));
+            assertThat(publishedAt(held)).isNull();
+            assertThat(endpoint.status().backlog()).isGreaterThanOrEqualTo(1);
+            assertThat(observer.received).extracting(ConsumerRecord::key).doesNotContain("book-5");
+
+            assertThat(endpoint.relay("running").relay()).isEqualTo(OutboxEndpoint.RelayState.RUNNING);
+            awaitReceived(held);
+            await().atMost(PUBLISHED).until(() -> publishedAt(held) != null);
+        } finally {
+            relay.resume();
+        }
+    }
+
+    @Test
+    void unknownRelayStateIsRefusedAndChangesNothing() {
+        OutboxEndpoint endpoint = new OutboxEndpoint(relay, new OutboxBacklog(jdbc));
+
+        assertThatThrownBy(() -> endpoint.relay("stopped"))
+                .isInstanceOf(org.springframework.boot.actuate.endpoint.InvalidEndpointRequestException.class)
+                .hasMessageContaining("relay");
+        assertThat(relay.isPaused()).isFalse();
+    }
+
     private ConsumerRecord<String, String> awaitReceived(UUID id) {
         return await().atMost(PUBLISHED).until(() -> observer.received.stream()
                 .filter(r -> id.toString().equals(header(r, Message.ID))).findFirst().orElse(null),

@@ -7,7 +7,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
-import dev.bookrental.member.access.CallerId;
+import dev.bookrental.platform.web.CallerId;
 
 /** A member buys points. */
 @RestController

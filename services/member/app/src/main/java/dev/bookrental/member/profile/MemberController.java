@@ -4,7 +4,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
-import dev.bookrental.member.access.CallerId;
+import dev.bookrental.platform.web.CallerId;
 
 /** A member's own profile. */
 @RestController

@@ -1,0 +1,34 @@
+package dev.bookrental.rental.card;
+
+import java.util.List;
+
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+
+import dev.bookrental.platform.web.CallerId;
+
+/** {@code GET /api/rental-card}: the caller's own rental card. */
+@RestController
+class RentalCardController {
+
+    private final RentalCards cards;
+    private final RentalProperties rules;
+
+    RentalCardController(RentalCards cards, RentalProperties rules) {
+        this.cards = cards;
+        this.rules = rules;
+    }
+
+    @GetMapping("/api/rental-card")
+    CardView myCard(@RequestHeader(name = CallerId.HEADER, required = false) String caller) {
+        RentalCard card = cards.of(CallerId.require(caller));
+        return new CardView(card.memberId(), card.status(), card.loans(), card.outstandingFees(),
+                Math.max(0, rules.maxLoans() - card.loans().size()));
+    }
+
+    /** @param loansLeft how many more books the member may rent now, by the limit on loans */
+    record CardView(String memberId, RentalCard.CardStatus status, List<RentalCard.Loan> loans, int outstandingFees,
+            int loansLeft) {
+    }
+}
