@@ -24,3 +24,6 @@ CREATE TABLE IF NOT EXISTS processed_message (
     processed_at  timestamptz NOT NULL DEFAULT now(),
     PRIMARY KEY (consumer_name, message_id)
 );
+
+-- Old processed ids are pruned after the consumer retention (ProcessedMessagePruner).
+CREATE INDEX IF NOT EXISTS processed_message_processed_at ON processed_message (processed_at);

@@ -96,6 +96,13 @@ public class MessagingAutoConfiguration {
         return new IdempotentConsumer(JdbcClient.create(dataSource), new TransactionTemplate(transactions), json);
     }
 
+    @Bean
+    @ConditionalOnMissingBean
+    ProcessedMessagePruner processedMessagePruner(DataSource dataSource, MessagingProperties properties) {
+        return new ProcessedMessagePruner(JdbcClient.create(dataSource), properties.consumer().retention(),
+                properties.consumer().pruneInterval());
+    }
+
     /**
      * Retries a failed record with exponential backoff, then publishes it to {@code <topic>.DLT}
      * (any partition, so the DLT may have fewer partitions) and goes on with the next record.

@@ -26,9 +26,13 @@ public record MessagingProperties(@DefaultValue Outbox outbox, @DefaultValue Con
      * @param retries        attempts after the first before a message goes to the dead-letter topic
      * @param initialBackoff pause before the first retry; doubled each time
      * @param maxBackoff     longest pause between two retries
+     * @param retention      how long the id of a processed message is kept to skip its copies;
+     *                       longer than the topics' retention and any wait before a dead-letter replay
+     * @param pruneInterval  how often ids older than the retention are deleted
      */
     public record Consumer(@DefaultValue("3") int retries, @DefaultValue("200ms") Duration initialBackoff,
-            @DefaultValue("2s") Duration maxBackoff) {
+            @DefaultValue("2s") Duration maxBackoff, @DefaultValue("30d") Duration retention,
+            @DefaultValue("1h") Duration pruneInterval) {
     }
 
     /**

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.UUID;
 
 import dev.bookrental.platform.messaging.MessagingTestApplication.Projection;
@@ -43,6 +44,22 @@ class IdempotentConsumerTests extends MessagingSliceTest {
 
         assertThat(jdbc.sql("SELECT message_type || '/' || schema_version FROM applied_effect WHERE message_id = ?")
                 .param(id).query(String.class).single()).isEqualTo("BookReturned/2");
+    }
+
+    @Test
+    void idsOlderThanTheRetentionArePrunedAndNewerOnesKept() {
+        UUID old = UUID.randomUUID();
+        UUID recent = UUID.randomUUID();
+        jdbc.sql("INSERT INTO processed_message (consumer_name, message_id, processed_at) VALUES ('pruning', ?, now() - interval '31 days')")
+                .param(old).update();
+        jdbc.sql("INSERT INTO processed_message (consumer_name, message_id, processed_at) VALUES ('pruning', ?, now() - interval '29 days')")
+                .param(recent).update();
+
+        int deleted = new ProcessedMessagePruner(jdbc, Duration.ofDays(30), Duration.ofHours(1)).prune(Instant.now());
+
+        assertThat(deleted).isGreaterThanOrEqualTo(1);
+        assertThat(idempotent.hasProcessed("pruning", old)).isFalse();
+        assertThat(idempotent.hasProcessed("pruning", recent)).isTrue();
     }
 
     private void send(UUID id, String type, int schemaVersion, String key, String payload) {
