@@ -15,9 +15,10 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param maxLoans   books a member may have out at once
  * @param loanPeriod how long a rental lasts; tests shorten it to seconds
+ * @param rentPrice  points a rental costs
  */
 @Validated
 @ConfigurationProperties("rental")
 public record RentalProperties(@DefaultValue("5") @Min(1) @Max(50) int maxLoans,
-        @DefaultValue("14d") @NotNull Duration loanPeriod) {
+        @DefaultValue("14d") @NotNull Duration loanPeriod, @DefaultValue("10") @Min(0) int rentPrice) {
 }

@@ -1,0 +1,78 @@
+package dev.bookrental.rental.eligibility;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.anyLong;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.BDDMockito.given;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
+
+import dev.bookrental.platform.web.CallerId;
+import dev.bookrental.platform.web.ProblemDetailsAdvice;
+import dev.bookrental.platform.web.StrictJsonBodies;
+import dev.bookrental.rental.remote.ServiceUnavailableException;
+
+/** "May I rent this book?" over HTTP: parameters, answers and problems. */
+@WebMvcTest(value = EligibilityController.class, properties = "spring.config.location=classpath:/slice-test.yml")
+@Import({ProblemDetailsAdvice.class, StrictJsonBodies.class})
+class EligibilityControllerTests {
+
+    @Autowired
+    private MockMvcTester mvc;
+
+    @MockitoBean
+    private Eligibility eligibility;
+
+    @Test
+    void answersTheVerdictWithItsReasons() {
+        given(eligibility.check("m", 7)).willReturn(new Eligibility.Verdict(7, "Dune", false,
+                List.of(Eligibility.Reason.NO_COPY_AVAILABLE)));
+
+        MvcTestResult result = check("m", "7");
+
+        assertThat(result).hasStatusOk().hasContentTypeCompatibleWith(MediaType.APPLICATION_JSON);
+        assertThat(result).bodyJson().extractingPath("$.eligible").isEqualTo(false);
+        assertThat(result).bodyJson().extractingPath("$.reasons[0]").isEqualTo("NO_COPY_AVAILABLE");
+        assertThat(result).bodyJson().extractingPath("$.title").isEqualTo("Dune");
+    }
+
+    @Test
+    void aMalformedOrMissingBookIdIsA400NamingIt() {
+        for (String bookId : new String[] {"abc", "0", "-3", "99999999999999999999", null}) {
+            MvcTestResult result = check("m", bookId);
+
+            assertThat(result).as("bookId=%s", bookId)
+                    .hasStatus(HttpStatus.BAD_REQUEST).hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
+            assertThat(result).bodyJson().extractingPath("$.errors[0].name").isEqualTo("bookId");
+        }
+        verify(eligibility, never()).check(anyString(), anyLong());
+    }
+
+    @Test
+    void aServiceDownIsA503ProblemWithRetryAfter() {
+        given(eligibility.check("m", 7)).willThrow(new ServiceUnavailableException("book", new RuntimeException("timeout")));
+
+        MvcTestResult result = check("m", "7");
+
+        assertThat(result).hasStatus(HttpStatus.SERVICE_UNAVAILABLE).hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(result).hasHeader("Retry-After", "5");
+        assertThat(result).bodyJson().extractingPath("$.type").isEqualTo("urn:bookrental:problem:service-unavailable");
+    }
+
+    private MvcTestResult check(String caller, String bookId) {
+        var request = mvc.get().uri("/api/rental-card/eligibility").header(CallerId.HEADER, caller);
+        return (bookId == null ? request : request.param("bookId", bookId)).exchange();
+    }
+}

@@ -1,0 +1,84 @@
+package dev.bookrental.systemtests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Synchronous calls between services: rental answers "may I rent this book now?" with answers it
+ * needs at once from book (is a copy available?) and member (are there points enough?), through
+ * HTTP interface clients over {@code lb://} names (Eureka and the load balancer), and a rental card
+ * that is the caller's own.
+ */
+@Order(3)
+@ExtendWith(BookrentalSystem.class)
+class SynchronousCallsTest {
+
+    @Test
+    void aNewMemberMayRentABookWithAnAvailableCopyButNotOneWithout() {
+        String memberId = registeredMember();
+        long withCopy = addBook(1);
+        long withoutCopy = addBook(0);
+
+        Http.Response eligible = eligibility(memberId, withCopy);
+        assertThat(eligible.status()).as(eligible.raw().body()).isEqualTo(200);
+        assertThat(eligible.json().get("eligible").asBoolean()).isTrue();
+        assertThat(eligible.json().get("title").asString()).isEqualTo("Synchronous Book 1");
+
+        Http.Response refused = eligibility(memberId, withoutCopy);
+        assertThat(refused.json().get("eligible").asBoolean()).isFalse();
+        assertThat(refused.json().get("reasons").size()).isEqualTo(1);
+        assertThat(refused.json().get("reasons").get(0).asString()).isEqualTo("NO_COPY_AVAILABLE");
+    }
+
+    @Test
+    void theCardIsTheCallersOwnAndBadInputIsAProblem() {
+        String memberId = registeredMember();
+
+        Http.Response card = Http.get(Http.GATEWAY + "/api/rental-card", "X-User-Id", memberId);
+        assertThat(card.status()).isEqualTo(200);
+        assertThat(card.json().get("memberId").asString()).isEqualTo(memberId);
+        assertThat(card.json().get("status").asString()).isEqualTo("ACTIVE");
+        assertThat(card.json().get("loansLeft").asInt()).isEqualTo(5);
+
+        ApiErrorsTest.assertProblem(Http.get(Http.GATEWAY + "/api/rental-card"), 401, "urn:bookrental:problem:unauthenticated");
+        ApiErrorsTest.assertProblem(eligibility(memberId, 99_999_999), 404, "urn:bookrental:problem:book-not-found");
+        Http.Response malformed = Http.get(Http.GATEWAY + "/api/rental-card/eligibility?bookId=abc", "X-User-Id", memberId);
+        ApiErrorsTest.assertProblem(malformed, 400, "urn:bookrental:problem:invalid-parameter");
+        assertThat(malformed.json().get("errors").findValuesAsString("name")).containsExactly("bookId");
+        ApiErrorsTest.assertProblem(eligibility(UUID.randomUUID().toString(), 1), 404, "urn:bookrental:problem:member-not-found");
+    }
+
+    private static Http.Response eligibility(String memberId, long bookId) {
+        return Http.get(Http.GATEWAY + "/api/rental-card/eligibility?bookId=" + bookId, "X-User-Id", memberId);
+    }
+
+    private static String registeredMember() {
+        String accountId = UUID.randomUUID().toString();
+        Kafka.publish("auth.events", accountId, UUID.randomUUID(), "AccountRegistered", """
+                {"accountId":"%s","username":"sync-%s","displayName":"A Reader"}""".formatted(accountId, accountId.substring(0, 8)));
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                Http.get(Http.GATEWAY + "/api/members/me", "X-User-Id", accountId).status() == 200);
+        return accountId;
+    }
+
+    private static long addBook(int copies) {
+        Http.Response added = Http.postJson(Http.GATEWAY + "/api/books", """
+                {"isbn":"%s","title":"Synchronous Book %d","authors":["Ada Caller"]}""".formatted(ReliableMessagingTest.randomIsbn(), copies),
+                "X-User-Roles", "LIBRARIAN");
+        assertThat(added.status()).as(added.raw().body()).isEqualTo(201);
+        long id = added.json().get("id").asLong();
+        if (copies > 0) {
+            Http.Response copy = Http.postJson(Http.GATEWAY + "/api/books/" + id + "/copies", "{\"count\":" + copies + "}",
+                    "X-User-Roles", "LIBRARIAN");
+            assertThat(copy.status()).isEqualTo(201);
+        }
+        return id;
+    }
+}
