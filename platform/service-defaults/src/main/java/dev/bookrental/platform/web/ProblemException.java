@@ -15,7 +15,13 @@ public class ProblemException extends ErrorResponseException {
 
     protected ProblemException(HttpStatus status, String typeSlug, String title, String detail,
             Map<String, Object> properties) {
-        super(status, problem(status, typeSlug, title, detail, properties), null);
+        this(status, typeSlug, title, detail, properties, null);
+    }
+
+    /** @param cause what went wrong underneath, for the logs; never shown to the client */
+    protected ProblemException(HttpStatus status, String typeSlug, String title, String detail,
+            Map<String, Object> properties, Throwable cause) {
+        super(status, problem(status, typeSlug, title, detail, properties), cause);
     }
 
     private static ProblemDetail problem(HttpStatus status, String typeSlug, String title, String detail,

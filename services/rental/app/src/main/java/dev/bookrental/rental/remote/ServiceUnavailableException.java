@@ -12,8 +12,8 @@ public class ServiceUnavailableException extends ProblemException {
 
     public ServiceUnavailableException(String service, Throwable cause) {
         super(HttpStatus.SERVICE_UNAVAILABLE, "service-unavailable", "Service unavailable",
-                "The " + service + " service did not answer in time; try again shortly.", Map.of("service", service));
-        initCause(cause);
+                "The " + service + " service did not answer in time; try again shortly.", Map.of("service", service),
+                cause);
         getHeaders().set(HttpHeaders.RETRY_AFTER, "5");
     }
 }
