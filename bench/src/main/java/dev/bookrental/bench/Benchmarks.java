@@ -7,6 +7,7 @@ import java.util.Map;
 
 import dev.bookrental.launcher.Bookrental;
 import dev.bookrental.launcher.Health;
+import dev.bookrental.launcher.Jit;
 import dev.bookrental.launcher.LaunchContext;
 import dev.bookrental.launcher.RunningSystem;
 import dev.bookrental.launcher.SystemTopology;
@@ -53,7 +54,7 @@ public final class Benchmarks {
     private static void run(Wrk wrk) throws Exception {
         Path home = Bookrental.home();
         LaunchContext context = new LaunchContext(home, home.resolve(".run").resolve("bench"), home.resolve("config"),
-                List.of("bench"), Map.of());
+                List.of("bench"), Map.of(), Jit.THROUGHPUT); // C1 and C2: the code production would run
         RunningSystem system = RunningSystem.create(SystemTopology.bookrental(), context, Map.of(), System.out);
         Runtime.getRuntime().addShutdownHook(new Thread(system::close)); // Ctrl-C stops the system too
         try {

@@ -17,7 +17,7 @@ import java.util.List;
  * <p>The cache is what makes the system start in time on two cores: measured on config-server, a
  * start took 23 CPU-seconds without it and 7 with it. The first run of a freshly built service has
  * no cache, so it runs with C1 only (half the CPU of a start) and records the cache when it exits
- * cleanly; every later start maps it. A cache older than any jar on the class path is recorded
+ * cleanly; every later start maps it, with C1 only or with C1 and C2 as the {@link Jit} mode says. A cache older than any jar on the class path is recorded
  * again. On a JDK older than 25 the flags fall back to a dynamic class-data-sharing archive.
  *
  * <p>The recording run stores classes only, no training data ({@code -XX:-AOTRecordTraining}). By
@@ -40,21 +40,24 @@ public final class JvmFlags {
      * @param cache    where this service's cache lives
      * @param classpath the class path the JVM will run with
      * @param record   whether this instance may record the cache (only one instance of a service)
+     * @param jit      C1 only, or C1 and C2 once the cache exists
      */
-    public static List<String> forService(Path cache, String classpath, int heapMb, boolean record) {
+    public static List<String> forService(Path cache, String classpath, int heapMb, boolean record, Jit jit) {
         List<String> flags = new ArrayList<>(common(heapMb));
         flags.add("-XX:ReservedCodeCacheSize=96m");
+        boolean cached = JDK >= 25 && isCurrent(cache, classpath);
+        boolean firstStartAfterBuild = JDK >= 25 && !cached;
+        if (jit == Jit.STARTUP || firstStartAfterBuild) {
+            flags.add("-XX:TieredStopAtLevel=1");
+        }
         if (JDK >= 25) {
-            if (isCurrent(cache, classpath)) {
+            if (cached) {
                 flags.add("-XX:AOTCache=" + cache);
-            } else {
-                flags.add("-XX:TieredStopAtLevel=1");
-                if (record) {
-                    flags.add("-XX:AOTCacheOutput=" + cache);
-                    // a C1-only run's compilation levels must not be replayed by later runs (see above)
-                    flags.add("-XX:+UnlockDiagnosticVMOptions");
-                    flags.add("-XX:-AOTRecordTraining");
-                }
+            } else if (record) {
+                flags.add("-XX:AOTCacheOutput=" + cache);
+                // a C1-only run's compilation levels must not be replayed by later runs (see above)
+                flags.add("-XX:+UnlockDiagnosticVMOptions");
+                flags.add("-XX:-AOTRecordTraining");
             }
             flags.add("-Xlog:aot=off");
             flags.add("-Xlog:aot+codecache=off");

@@ -7,9 +7,15 @@ import java.util.Map;
 /**
  * Where the system runs from and with what: the repository root (jars, class paths, config), the
  * run folder for data, logs and class-data archives, the configuration folder config-server
- * serves, and extra Spring profiles.
+ * serves, extra Spring profiles, and how the JVMs compile.
  */
-public record LaunchContext(Path home, Path runDir, Path configDir, List<String> profiles, Map<String, String> environment) {
+public record LaunchContext(Path home, Path runDir, Path configDir, List<String> profiles, Map<String, String> environment,
+        Jit jit) {
+
+    /** A context for starting quickly: C1 only (see {@link Jit}). */
+    public LaunchContext(Path home, Path runDir, Path configDir, List<String> profiles, Map<String, String> environment) {
+        this(home, runDir, configDir, profiles, environment, Jit.STARTUP);
+    }
 
     public Path logs() {
         return runDir.resolve("logs");

@@ -110,7 +110,8 @@ public final class ServiceInstance implements Running {
     List<String> command() throws IOException {
         String classpath = ModuleClasspath.of(context.home().resolve(service.module()));
         List<String> command = new ArrayList<>(List.of(context.java()));
-        command.addAll(JvmFlags.forService(context.cds().resolve(service.name() + ".aot"), classpath, service.heapMb(), index == 1));
+        command.addAll(JvmFlags.forService(context.cds().resolve(service.name() + ".aot"), classpath, service.heapMb(), index == 1,
+                context.jit()));
         command.add("-XX:ErrorFile=" + context.logs().resolve("hs_err_" + name() + "_%p.log"));
         command.add("-cp");
         command.add(classpath);

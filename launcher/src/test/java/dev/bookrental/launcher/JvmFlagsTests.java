@@ -39,7 +39,7 @@ class JvmFlagsTests {
 
     @Test
     void recordsCacheWithC1OnlyWhenCacheIsMissing() {
-        List<String> flags = JvmFlags.forService(cache, classpath, 200, true);
+        List<String> flags = JvmFlags.forService(cache, classpath, 200, true, Jit.THROUGHPUT);
 
         assertThat(flags).contains("-XX:AOTCacheOutput=" + cache, "-XX:TieredStopAtLevel=1", "-Xmx200m")
                 .noneMatch(flag -> flag.startsWith("-XX:AOTCache="));
@@ -47,14 +47,25 @@ class JvmFlagsTests {
 
     @Test
     void recordsClassesButNotTheC1OnlyRunsCompilationLevels() {
-        List<String> flags = JvmFlags.forService(cache, classpath, 200, true);
+        List<String> flags = JvmFlags.forService(cache, classpath, 200, true, Jit.THROUGHPUT);
 
         assertThat(flags).containsSubsequence("-XX:+UnlockDiagnosticVMOptions", "-XX:-AOTRecordTraining");
     }
 
     @Test
+    void startupModeKeepsC1OnlyWithACurrentCache() throws IOException {
+        touch(jar, EARLIER);
+        touch(classes, EARLIER);
+        touch(Files.writeString(cache, "cache"), LATER);
+
+        List<String> flags = JvmFlags.forService(cache, classpath, 200, true, Jit.STARTUP);
+
+        assertThat(flags).contains("-XX:AOTCache=" + cache, "-XX:TieredStopAtLevel=1");
+    }
+
+    @Test
     void secondInstanceDoesNotRecordTheCache() {
-        List<String> flags = JvmFlags.forService(cache, classpath, 200, false);
+        List<String> flags = JvmFlags.forService(cache, classpath, 200, false, Jit.THROUGHPUT);
 
         assertThat(flags).contains("-XX:TieredStopAtLevel=1")
                 .noneMatch(flag -> flag.startsWith("-XX:AOTCacheOutput"))
@@ -67,7 +78,7 @@ class JvmFlagsTests {
         touch(classes, EARLIER);
         touch(Files.writeString(cache, "cache"), LATER);
 
-        List<String> flags = JvmFlags.forService(cache, classpath, 200, true);
+        List<String> flags = JvmFlags.forService(cache, classpath, 200, true, Jit.THROUGHPUT);
 
         assertThat(flags).contains("-XX:AOTCache=" + cache)
                 .doesNotContain("-XX:TieredStopAtLevel=1")
@@ -80,7 +91,7 @@ class JvmFlagsTests {
         touch(classes, EARLIER);
         touch(Files.writeString(cache, "cache"), LATER);
 
-        List<String> flags = JvmFlags.forService(cache, classpath + File.pathSeparator + dir.resolve("gone.jar"), 200, true);
+        List<String> flags = JvmFlags.forService(cache, classpath + File.pathSeparator + dir.resolve("gone.jar"), 200, true, Jit.THROUGHPUT);
 
         assertThat(flags).contains("-XX:AOTCache=" + cache);
     }
@@ -91,7 +102,7 @@ class JvmFlagsTests {
         touch(classes, EARLIER);
         touch(jar, LATER);
 
-        List<String> flags = JvmFlags.forService(cache, classpath, 200, true);
+        List<String> flags = JvmFlags.forService(cache, classpath, 200, true, Jit.THROUGHPUT);
 
         assertThat(flags).contains("-XX:AOTCacheOutput=" + cache, "-XX:TieredStopAtLevel=1")
                 .noneMatch(flag -> flag.startsWith("-XX:AOTCache="));
@@ -99,8 +110,8 @@ class JvmFlagsTests {
 
     @Test
     void givesARecordingJvmLongerToStop() {
-        List<String> recording = JvmFlags.forService(cache, classpath, 200, true);
-        List<String> notRecording = JvmFlags.forService(cache, classpath, 200, false);
+        List<String> recording = JvmFlags.forService(cache, classpath, 200, true, Jit.THROUGHPUT);
+        List<String> notRecording = JvmFlags.forService(cache, classpath, 200, false, Jit.THROUGHPUT);
 
         assertThat(JvmFlags.stopGrace(recording)).isGreaterThan(JvmFlags.stopGrace(notRecording));
         assertThat(JvmFlags.stopGrace(notRecording)).isEqualTo(ChildProcess.GRACE);

@@ -31,7 +31,7 @@ public final class Kafka extends Infrastructure {
         Path dataDir = context.data().resolve("kafka");
         String classpath = ModuleClasspath.of(context.home().resolve("launcher"));
         List<String> command = new ArrayList<>(List.of(context.java()));
-        command.addAll(JvmFlags.forService(context.cds().resolve("kafka.aot"), classpath, 320, true));
+        command.addAll(JvmFlags.forService(context.cds().resolve("kafka.aot"), classpath, 320, true, context.jit()));
         command.addAll(List.of("-cp", classpath,
                 KafkaBrokerMain.class.getName(), dataDir.toAbsolutePath().toString(), Integer.toString(port())));
         ChildProcess broker = ChildProcess.start(name(), command, context.home(), Map.of(), context.logs().resolve("kafka.log"),

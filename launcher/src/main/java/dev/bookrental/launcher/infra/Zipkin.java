@@ -25,7 +25,7 @@ public final class Zipkin extends Infrastructure {
     public Running start(LaunchContext context) throws Exception {
         Path jar = extracted(context);
         List<String> command = new ArrayList<>(List.of(context.java()));
-        command.addAll(JvmFlags.forService(context.cds().resolve("zipkin.aot"), jar.toString(), 192, true));
+        command.addAll(JvmFlags.forService(context.cds().resolve("zipkin.aot"), jar.toString(), 192, true, context.jit()));
         command.addAll(List.of("-jar", jar.toString(),
                 "--armeria.ports[0].port=" + port(),
                 "--armeria.ports[0].ip=127.0.0.1",
