@@ -61,8 +61,8 @@ public final class OutboxBenchmarks {
      * price of the outbox's commit. The run fails if the server does not report them.
      */
     private static final Map<String, String> DURABLE_COMMITS = Map.of("fsync", "on", "synchronous_commit", "on");
-    /** Partitions and replicas as the system's topics get them from the launcher's broker. */
     private static final String TOPIC = "bench.book-events";
+    /** As many as the system's topics get from the launcher's broker; one replica, the only broker. */
     private static final int PARTITIONS = 3;
 
     private OutboxBenchmarks() {
@@ -106,7 +106,7 @@ public final class OutboxBenchmarks {
         OutboxPlan plan = OutboxPlan.standard();
         List<RoundResult> results;
         try (EventConsumer consumer = new EventConsumer(service.getBean(KafkaProperties.class).buildConsumerProperties(), TOPIC, json)) {
-            CpuMeter cpu = new CpuMeter(system, List.copyOf(OutboxReport.PROCESSES.keySet()));
+            CpuMeter cpu = new CpuMeter(system, OutboxReport.PROCESSES);
             results = new OutboxBenchmark(senders, consumer, cpu, out).run(plan);
         }
         new OutboxReport(out).print(facts(service, system, producer), plan, results);

@@ -14,9 +14,10 @@ import dev.bookrental.bench.CpuMeter;
  */
 final class OutboxReport {
 
-    /** The processes whose CPU is shown, and how the report names them. */
-    static final Map<String, String> PROCESSES = Map.of(CpuMeter.THIS_JVM, "bench JVM", "kafka", "kafka", "postgres", "postgres");
+    /** The processes whose CPU is shown one by one. */
+    static final List<String> PROCESSES = List.of(CpuMeter.THIS_JVM, "kafka", "postgres");
     private static final List<String> CPU_COLUMNS = List.of(CpuMeter.THIS_JVM, "kafka", "postgres", "outside", "idle");
+    private static final Map<String, String> HEADINGS = Map.of(CpuMeter.THIS_JVM, "bench JVM");
     /** CPU used outside the benchmark above which a round's figures are flagged as disturbed, in cores. */
     private static final double BUSY_OUTSIDE_CORES = 0.2;
 
@@ -60,7 +61,7 @@ final class OutboxReport {
         out.printf("%nCPU from the first send to the last message consumed, in cores of %d (bench JVM: the sender threads,"
                 + " the relay and the consumer; outside: processes not of this benchmark).%n%n", facts.cores());
         out.printf("| %-16s | %-6s |", "round", "way");
-        CPU_COLUMNS.forEach(column -> out.printf(" %9s |", PROCESSES.getOrDefault(column, column)));
+        CPU_COLUMNS.forEach(column -> out.printf(" %9s |", HEADINGS.getOrDefault(column, column)));
         out.printf(" %10s |%n", "CPU ms/msg");
         out.printf("|%s|%s|", "-".repeat(18), "-".repeat(8));
         CPU_COLUMNS.forEach(column -> out.printf("%s:|", "-".repeat(10)));
