@@ -4,7 +4,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
+import dev.bookrental.bench.outbox.OutboxBenchmarks;
 import dev.bookrental.launcher.Bookrental;
 import dev.bookrental.launcher.Health;
 import dev.bookrental.launcher.Jit;
@@ -13,12 +15,20 @@ import dev.bookrental.launcher.RunningSystem;
 import dev.bookrental.launcher.SystemTopology;
 
 /**
- * Runs the benchmarks ({@code ./bookrental bench}, see bench/README.md): boots the whole system
- * once with the {@code bench} profile under .run/bench, measures each backend direct and through
- * the gateway with wrk, prints the figures and ratios, and stops everything.
+ * Runs the benchmarks ({@code ./bookrental bench [gateway|outbox]}, see bench/README.md), all of
+ * them when none is named, one after the other.
+ *
+ * <ul>
+ * <li>{@code gateway}: boots the whole system once with the {@code bench} profile under .run/bench,
+ * measures each backend direct and through the gateway with wrk, prints the figures and ratios,
+ * and stops everything.</li>
+ * <li>{@code outbox}: {@link OutboxBenchmarks}, the same messages sent plainly and through the
+ * transactional outbox on one Kafka broker and PostgreSQL.</li>
+ * </ul>
  */
 public final class Benchmarks {
 
+    private static final List<String> NAMES = List.of("gateway", "outbox");
     private static final int GATEWAY_PORT = 8080;
     /**
      * What is measured, in which order and how long. The 20 ms backend first, on a system at rest:
@@ -33,25 +43,48 @@ public final class Benchmarks {
     }
 
     public static void main(String[] args) throws Exception {
-        if (args.length > 0) {
-            System.err.println("Usage: bookrental bench   (takes no arguments; see bench/README.md)");
+        List<String> chosen = args.length == 0 ? NAMES : List.of(args);
+        if (args.length > 1 || !NAMES.containsAll(chosen)) {
+            System.err.println("""
+                    Usage: bookrental bench [gateway|outbox]   (see bench/README.md)
+                      gateway  the gateway's cost: the same requests direct and through the gateway (wrk, about 4 min)
+                      outbox   the outbox's cost: the same messages sent plainly and through the outbox (about 2 min)
+                      (none)   both, one after the other""");
             System.exit(2);
         }
-        if (Health.portOpen(GATEWAY_PORT)) {
-            System.err.println("Port " + GATEWAY_PORT + " is already in use: is a Bookrental running (./bookrental up)? "
-                    + "Stop it first; the benchmark starts a system of its own.");
-            System.exit(1);
+        Map<Integer, String> ports = new TreeMap<>();
+        if (chosen.contains("gateway")) {
+            ports.put(GATEWAY_PORT, "the gateway");
+        }
+        if (chosen.contains("outbox")) {
+            ports.putAll(OutboxBenchmarks.PORTS);
+        }
+        for (Map.Entry<Integer, String> port : ports.entrySet()) {
+            if (Health.portOpen(port.getKey())) {
+                System.err.println("Port " + port.getKey() + " (" + port.getValue() + ") is already in use: is a Bookrental running"
+                        + " (./bookrental up)? Stop it first; the benchmark starts what it measures itself.");
+                System.exit(1);
+            }
         }
         try {
-            run(Wrk.installed());
+            if (chosen.contains("gateway")) {
+                gateway(Wrk.installed());
+            }
+            if (chosen.contains("outbox")) {
+                OutboxBenchmarks.run(Bookrental.home(), System.out);
+            }
         } catch (IllegalStateException e) {
             System.err.println("Benchmark failed: " + e.getMessage());
+            System.exit(1);
+        } catch (Exception e) {
+            System.err.println("Benchmark failed:");
+            e.printStackTrace();
             System.exit(1);
         }
         System.exit(0);
     }
 
-    private static void run(Wrk wrk) throws Exception {
+    private static void gateway(Wrk wrk) throws Exception {
         Path home = Bookrental.home();
         LaunchContext context = new LaunchContext(home, home.resolve(".run").resolve("bench"), home.resolve("config"),
                 List.of("bench"), Map.of(), Jit.THROUGHPUT); // C1 and C2: the code production would run
@@ -59,7 +92,7 @@ public final class Benchmarks {
         Runtime.getRuntime().addShutdownHook(new Thread(system::close)); // Ctrl-C stops the system too
         try {
             system.startAll();
-            GatewayBenchmark benchmark = new GatewayBenchmark(wrk, system, new CpuMeter(system), System.out);
+            GatewayBenchmark benchmark = new GatewayBenchmark(wrk, system, new CpuMeter(system, CpuMeter.GATEWAY_PATH), System.out);
             BenchmarkRun run = benchmark.run(PLAN);
             new Report(System.out).print(Machine.describe(wrk.version(), system), PLAN, run);
         } finally {

@@ -9,44 +9,49 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.stream.Stream;
 
 import dev.bookrental.launcher.RunningSystem;
 
 /**
- * Measures where the CPU goes while wrk runs (Linux /proc): each process of the running system
- * with its descendants (PostgreSQL's backends), wrk as a finished child of this JVM, and the
- * whole machine, so other work on it shows too.
+ * Measures where the CPU goes while a benchmark runs (Linux /proc): each process of the running
+ * system with its descendants (PostgreSQL's backends), this JVM ({@value #THIS_JVM}), wrk as a
+ * finished child of this JVM, and the whole machine, so other work on it shows too.
  */
-final class CpuMeter {
+public final class CpuMeter {
 
-    /**
-     * The columns reported: wrk, the components the requests go through, "others" (the system's
-     * other components, Eureka, config-server, Kafka …, and this JVM), "outside" (any process not
-     * of this benchmark) and "idle".
-     */
-    static final List<String> COLUMNS = List.of("wrk", "gateway", "book", "postgres", "zipkin", "others", "outside", "idle");
-    private static final List<String> MEASURED = COLUMNS.subList(0, 5);
+    /** The column of this JVM: the launcher, and whatever the benchmark itself runs in it. */
+    public static final String THIS_JVM = "launcher";
+    /** The gateway benchmark's columns: wrk and the components the requests go through. */
+    static final List<String> GATEWAY_PATH = List.of("wrk", "gateway", "book", "postgres", "zipkin");
 
     /** /proc counts in USER_HZ, 100 on Linux. */
     private static final double TICKS_PER_SECOND = 100;
 
     private final RunningSystem system;
+    private final List<String> measured;
 
-    CpuMeter(RunningSystem system) {
+    /**
+     * @param measured the columns reported one by one: process names of the system, {@value #THIS_JVM}
+     *                 or "wrk"; the rest of this benchmark's processes add up to "others", any process
+     *                 not of it to "outside", and the unused cores to "idle"
+     */
+    public CpuMeter(RunningSystem system, List<String> measured) {
         this.system = system;
+        this.measured = List.copyOf(measured);
     }
 
     /** CPU-seconds used so far, by name, and the wall clock. */
-    record Snapshot(long nanos, Map<String, Double> seconds) {
+    public record Snapshot(long nanos, Map<String, Double> seconds) {
     }
 
-    Snapshot snapshot() {
+    public Snapshot snapshot() {
         Map<String, Double> seconds = new HashMap<>();
         for (RunningSystem.ProcessRow row : system.processes()) {
             seconds.put(row.name(), processTreeSeconds(row.pid()));
         }
-        seconds.put("launcher", ProcessHandle.current().info().totalCpuDuration().orElse(Duration.ZERO).toNanos() / 1e9);
+        seconds.put(THIS_JVM, ProcessHandle.current().info().totalCpuDuration().orElse(Duration.ZERO).toNanos() / 1e9);
         seconds.put("wrk", finishedChildrenSeconds());
         long[] machine = machineTicks();
         seconds.put("machine-busy", machine[0] / TICKS_PER_SECOND);
@@ -54,17 +59,16 @@ final class CpuMeter {
         return new Snapshot(System.nanoTime(), seconds);
     }
 
-    /** What was used between the snapshot and now, in cores. */
-    CpuUse since(Snapshot start) {
+    /** What was used between the snapshot and now, in cores, by column: the measured ones, others, outside, idle. */
+    public CpuUse since(Snapshot start) {
         Snapshot end = snapshot();
         double wall = (end.nanos() - start.nanos()) / 1e9;
         Map<String, Double> used = new HashMap<>();
         end.seconds().forEach((name, seconds) -> used.put(name, (seconds - start.seconds().getOrDefault(name, seconds)) / wall));
         double ours = used.entrySet().stream().filter(e -> !e.getKey().startsWith("machine-")).mapToDouble(Map.Entry::getValue).sum();
-        double measured = MEASURED.stream().mapToDouble(used::get).sum();
         Map<String, Double> cores = new LinkedHashMap<>();
-        MEASURED.forEach(column -> cores.put(column, used.get(column)));
-        cores.put("others", ours - measured);
+        measured.forEach(column -> cores.put(column, Objects.requireNonNull(used.get(column), () -> "No process named " + column)));
+        cores.put("others", ours - cores.values().stream().mapToDouble(Double::doubleValue).sum());
         cores.put("outside", Math.max(0, used.get("machine-busy") - ours));
         cores.put("idle", used.get("machine-idle"));
         return new CpuUse(wall, cores);

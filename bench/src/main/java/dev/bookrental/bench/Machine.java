@@ -10,10 +10,9 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import dev.bookrental.launcher.RunningSystem;
-import dev.bookrental.launcher.ServiceInstance;
 
 /** Facts about the run, printed with the figures: date, cores, CPU, OS, Java, wrk, and the services' JIT. */
-record Machine(String date, int cores, String cpu, String os, String java, String wrk, String jit) {
+public record Machine(String date, int cores, String cpu, String os, String java, String wrk, String jit) {
 
     static Machine describe(String wrkVersion, RunningSystem system) {
         return new Machine(
@@ -26,7 +25,8 @@ record Machine(String date, int cores, String cpu, String os, String java, Strin
                 jit(system));
     }
 
-    private static String cpuModel() {
+    /** The CPU model from /proc/cpuinfo. */
+    public static String cpuModel() {
         try {
             return Files.readAllLines(Path.of("/proc/cpuinfo")).stream()
                     .filter(line -> line.startsWith("model name")).findFirst()
@@ -43,16 +43,16 @@ record Machine(String date, int cores, String cpu, String os, String java, Strin
     private static String jit(RunningSystem system) {
         boolean c1Only = Stream.of("gateway", "book")
                 .map(service -> system.instances(service).getFirst())
-                .anyMatch(instance -> commandLine(instance).contains("-XX:TieredStopAtLevel=1"));
+                .anyMatch(instance -> commandLine(instance.pid()).contains("-XX:TieredStopAtLevel=1"));
         return c1Only
                 ? "C1 only: no AOT cache yet (first start after a build, which records it); run again for the full JIT"
                 : "C1 and C2, with the launcher's AOT cache";
     }
 
-    /** The process's arguments, from /proc (ProcessHandle.Info leaves out long command lines). */
-    private static List<String> commandLine(ServiceInstance instance) {
+    /** A process's arguments, from /proc (ProcessHandle.Info leaves out long command lines). */
+    public static List<String> commandLine(long pid) {
         try {
-            return List.of(Files.readString(Path.of("/proc", Long.toString(instance.pid()), "cmdline")).split("\0"));
+            return List.of(Files.readString(Path.of("/proc", Long.toString(pid), "cmdline")).split("\0"));
         } catch (IOException e) {
             return List.of();
         }

@@ -1,6 +1,7 @@
 package dev.bookrental.bench;
 
 import java.io.PrintStream;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -51,11 +52,12 @@ final class Report {
     private void printCpu(Machine machine, BenchmarkRun run) {
         out.printf("%nCPU while measuring, in cores of %d (others: the system's other components and the launcher; outside: processes"
                 + " not of this benchmark). CPU ms/req: beyond the use at rest, on the request's path.%n%n", machine.cores());
+        Collection<String> columns = run.atRest().cores().keySet();
         out.printf("| %-28s | %-7s |", "backend", "route");
-        CpuMeter.COLUMNS.forEach(column -> out.printf(" %8s |", column));
+        columns.forEach(column -> out.printf(" %8s |", column));
         out.printf(" %18s | %15s |%n", "gateway CPU ms/req", "book CPU ms/req");
         out.printf("|%s|%s|", "-".repeat(30), "-".repeat(9));
-        CpuMeter.COLUMNS.forEach(column -> out.printf("%s:|", "-".repeat(9)));
+        columns.forEach(column -> out.printf("%s:|", "-".repeat(9)));
         out.printf("%s:|%s:|%n", "-".repeat(19), "-".repeat(16));
         printCpuRow("(at rest, no load)", "", run.atRest());
         out.printf(" %18s | %15s |%n", "", "");
@@ -75,7 +77,7 @@ final class Report {
 
     private void printCpuRow(String backend, String route, CpuUse cpu) {
         out.printf("| %-28s | %-7s |", backend, route);
-        CpuMeter.COLUMNS.forEach(column -> out.printf(" %8.2f |", cpu.cores().get(column)));
+        cpu.cores().values().forEach(cores -> out.printf(" %8.2f |", cores));
     }
 
     private void printRatios(Plan plan, List<Measurement> measurements) {

@@ -9,7 +9,9 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -26,6 +28,7 @@ import dev.bookrental.launcher.Running;
 public final class Postgres extends Infrastructure {
 
     private final List<String> databases = new ArrayList<>();
+    private final Map<String, String> settings = new LinkedHashMap<>();
 
     public Postgres(int port) {
         super("postgres", port);
@@ -37,12 +40,23 @@ public final class Postgres extends Infrastructure {
         return this;
     }
 
+    /**
+     * A server setting ({@code postgres -c name=value}) over the embedded defaults, which favour
+     * speed over durability (fsync and synchronous_commit off): e.g. {@code fsync=on}.
+     */
+    public Postgres withServerSetting(String name, String value) {
+        settings.put(name, value);
+        return this;
+    }
+
     @Override
     public Running start(LaunchContext context) throws Exception {
         Path dataDir = context.data().resolve("postgres");
         Files.createDirectories(dataDir);
         stopOrphan(dataDir);
-        EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
+        settings.forEach(builder::setServerConfig);
+        EmbeddedPostgres postgres = builder
                 .setPort(port())
                 .setDataDirectory(dataDir)
                 .setCleanDataDirectory(false)
