@@ -31,6 +31,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import dev.bookrental.bench.CpuMeter;
 import dev.bookrental.bench.Machine;
+import dev.bookrental.launcher.Jit;
 import dev.bookrental.launcher.LaunchContext;
 import dev.bookrental.launcher.RunningSystem;
 import dev.bookrental.launcher.Topology;
@@ -56,9 +57,9 @@ public final class OutboxBenchmarks {
 
     private static final String DATABASE = "outbox_bench";
     /**
-     * A commit that is durable when it returns, as on a production server: the embedded engine's
-     * defaults (fsync and synchronous_commit off, which the local system keeps) would hide the
-     * price of the outbox's commit. The run fails if the server does not report them.
+     * A commit that is durable when it returns, as on a production server (the launcher's default):
+     * the embedded engine's own defaults (fsync and synchronous_commit off) would hide the price of
+     * the outbox's commit. The run fails if the server does not report them.
      */
     private static final Map<String, String> DURABLE_COMMITS = Map.of("fsync", "on", "synchronous_commit", "on");
     private static final String TOPIC = "bench.book-events";
@@ -76,7 +77,7 @@ public final class OutboxBenchmarks {
         Postgres postgres = engines.add(new Postgres(POSTGRES_PORT).withDatabaseFor(DATABASE));
         DURABLE_COMMITS.forEach(postgres::withServerSetting);
         RunningSystem system = RunningSystem.create(engines, new LaunchContext(home, runDir, home.resolve("config"), List.of(),
-                Map.of()), Map.of(), out);
+                Map.of(), Jit.THROUGHPUT), Map.of(), out);
         try {
             system.startAll();
             out.println("  starting the producing service (outbox, relay, connection pool) in this JVM");
