@@ -16,7 +16,6 @@ import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springdoc.core.customizers.OperationCustomizer;
-import org.springframework.http.ProblemDetail;
 import org.springframework.web.method.HandlerMethod;
 
 import dev.bookrental.platform.web.ProblemDetailsAdvice;
@@ -32,8 +31,8 @@ import dev.bookrental.platform.web.ProblemTypes;
  */
 public class ProblemResponses implements OperationCustomizer, OpenApiCustomizer {
 
-    static final String SCHEMA = "Problem";
-    static final String MEDIA_TYPE = org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON_VALUE;
+    private static final String SCHEMA = "Problem";
+    private static final String MEDIA_TYPE = org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON_VALUE;
     private static final String BAD_REQUEST = "400";
 
     @Override
@@ -44,7 +43,7 @@ public class ProblemResponses implements OperationCustomizer, OpenApiCustomizer 
             if (isError(status)) {
                 // Also replaces the return type springdoc puts into an @ApiResponse without content.
                 response.setContent(new Content().addMediaType(MEDIA_TYPE,
-                        new MediaType().schema(new Schema<ProblemDetail>().$ref("#/components/schemas/" + SCHEMA))));
+                        new MediaType().schema(new Schema<>().$ref("#/components/schemas/" + SCHEMA))));
             }
         });
         return operation;
