@@ -48,6 +48,11 @@ final class Http {
         return send(HttpRequest.newBuilder(URI.create(url)).POST(HttpRequest.BodyPublishers.noBody()));
     }
 
+    /** GET of a page or an asset, as a browser asks for it. */
+    static Response page(String url) {
+        return send(HttpRequest.newBuilder(URI.create(url)).header("Accept", "text/html,*/*").GET());
+    }
+
     /** GET with extra headers, given as name, value, name, value … */
     static Response get(String url, String... headers) {
         return send(HttpRequest.newBuilder(URI.create(url)).header("Accept", "application/json").headers(headers).GET());

@@ -12,6 +12,8 @@ import org.springframework.web.ErrorResponseException;
 public final class CallerId {
 
     public static final String HEADER = "X-User-Id";
+    /** How the OpenAPI spec explains the header to someone trying the API. */
+    public static final String DESCRIPTION = "Stand-in for the signed-in member's account id until sign-in exists (issue 5)";
 
     private CallerId() {
     }

@@ -16,6 +16,9 @@ import dev.bookrental.platform.web.ProblemTypes;
 public final class LibrarianAccess {
 
     public static final String ROLES_HEADER = "X-User-Roles";
+    /** How the OpenAPI spec explains the header to someone trying the API. */
+    public static final String ROLES_DESCRIPTION = "Stand-in for the caller's roles until sign-in exists (issue 5): "
+            + "comma-separated, LIBRARIAN may change the catalog";
 
     private LibrarianAccess() {
     }

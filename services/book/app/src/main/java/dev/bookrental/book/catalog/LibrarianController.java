@@ -4,6 +4,10 @@ import java.net.URI;
 
 import jakarta.validation.Valid;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -16,6 +20,7 @@ import dev.bookrental.book.access.LibrarianAccess;
 /** The catalog's write side, for librarians: add a title. */
 @RestController
 @RequestMapping("/api/books")
+@Tag(name = "catalog")
 class LibrarianController {
 
     private final CatalogService catalog;
@@ -25,7 +30,12 @@ class LibrarianController {
     }
 
     @PostMapping
-    ResponseEntity<Book> add(@RequestHeader(name = LibrarianAccess.ROLES_HEADER, required = false) String roles,
+    @Operation(summary = "Add a title (librarians only)")
+    @ApiResponse(responseCode = "201", description = "Added; Location is the new book's URL")
+    @ApiResponse(responseCode = "403", description = "The caller is not a librarian: forbidden")
+    @ApiResponse(responseCode = "409", description = "A book with this ISBN is in the catalog already: isbn-already-in-catalog")
+    ResponseEntity<Book> add(@RequestHeader(name = LibrarianAccess.ROLES_HEADER, required = false)
+                             @Parameter(description = LibrarianAccess.ROLES_DESCRIPTION) String roles,
                              @Valid @RequestBody AddBookRequest request) {
         LibrarianAccess.require(roles);
         Book book = catalog.add(request);

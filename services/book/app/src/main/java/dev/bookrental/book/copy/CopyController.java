@@ -5,6 +5,10 @@ import java.util.List;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Positive;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -20,6 +24,7 @@ import dev.bookrental.book.access.LibrarianAccess;
 /** Copies of a title: librarians add them; anyone may see which are available. */
 @RestController
 @RequestMapping("/api/books/{bookId}/copies")
+@Tag(name = "copies")
 class CopyController {
 
     private final CopyService copies;
@@ -29,14 +34,22 @@ class CopyController {
     }
 
     @GetMapping
+    @Operation(summary = "The copies of a title and their state")
+    @ApiResponse(responseCode = "200", description = "Every copy of the title, by id")
+    @ApiResponse(responseCode = "404", description = "No book has this id: book-not-found")
     List<Copy> list(@PathVariable @Positive long bookId) {
         return copies.of(bookId);
     }
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
+    @Operation(operationId = "addCopies", summary = "Add copies of a title (librarians only); no body adds one")
+    @ApiResponse(responseCode = "201", description = "The copies added")
+    @ApiResponse(responseCode = "403", description = "The caller is not a librarian: forbidden")
+    @ApiResponse(responseCode = "404", description = "No book has this id: book-not-found")
     List<Copy> add(@PathVariable @Positive long bookId,
-                   @RequestHeader(name = LibrarianAccess.ROLES_HEADER, required = false) String roles,
+                   @RequestHeader(name = LibrarianAccess.ROLES_HEADER, required = false)
+                   @Parameter(description = LibrarianAccess.ROLES_DESCRIPTION) String roles,
                    @Valid @RequestBody(required = false) AddCopiesRequest request) {
         LibrarianAccess.require(roles);
         return copies.add(bookId, request == null ? 1 : request.countOrOne());

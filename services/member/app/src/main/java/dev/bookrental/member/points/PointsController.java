@@ -2,6 +2,10 @@ package dev.bookrental.member.points;
 
 import jakarta.validation.Valid;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -11,6 +15,7 @@ import dev.bookrental.platform.web.CallerId;
 
 /** A member buys points. */
 @RestController
+@Tag(name = "members")
 class PointsController {
 
     private final PointsService points;
@@ -20,7 +25,13 @@ class PointsController {
     }
 
     @PostMapping("/api/members/me/points")
-    Balance topUp(@RequestHeader(name = CallerId.HEADER, required = false) String caller,
+    @Operation(summary = "Buy points for the caller")
+    @ApiResponse(responseCode = "200", description = "The caller's balance after the purchase")
+    @ApiResponse(responseCode = "401", description = "No caller identity: unauthenticated")
+    @ApiResponse(responseCode = "404", description = "No profile for the caller (yet): member-not-found")
+    @ApiResponse(responseCode = "422", description = "The balance would exceed its limit: balance-limit-exceeded")
+    Balance topUp(@RequestHeader(name = CallerId.HEADER, required = false)
+                  @Parameter(description = CallerId.DESCRIPTION) String caller,
                   @Valid @RequestBody TopUpRequest request) {
         return points.topUp(CallerId.require(caller), request.amount());
     }

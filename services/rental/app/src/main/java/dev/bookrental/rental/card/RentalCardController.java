@@ -2,6 +2,10 @@ package dev.bookrental.rental.card;
 
 import java.util.List;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
@@ -10,6 +14,7 @@ import dev.bookrental.platform.web.CallerId;
 
 /** {@code GET /api/rental-card}: the caller's own rental card. */
 @RestController
+@Tag(name = "rental card")
 class RentalCardController {
 
     private final RentalCards cards;
@@ -21,7 +26,11 @@ class RentalCardController {
     }
 
     @GetMapping("/api/rental-card")
-    CardView myCard(@RequestHeader(name = CallerId.HEADER, required = false) String caller) {
+    @Operation(summary = "The caller's own rental card: status, books out, fees owed")
+    @ApiResponse(responseCode = "200", description = "The caller's card, replayed from its events")
+    @ApiResponse(responseCode = "401", description = "No caller identity: unauthenticated")
+    CardView myCard(@RequestHeader(name = CallerId.HEADER, required = false)
+                    @Parameter(description = CallerId.DESCRIPTION) String caller) {
         RentalCard card = cards.of(CallerId.require(caller));
         return new CardView(card.memberId(), card.status(), card.loans(), card.outstandingFees(),
                 Math.max(0, rules.maxLoans() - card.loans().size()));

@@ -1,0 +1,113 @@
+package dev.bookrental.member;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.ComponentScan.Filter;
+import org.springframework.context.annotation.FilterType;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.stereotype.Service;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.json.AbstractJsonContentAssert;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import dev.bookrental.platform.messaging.Outbox;
+import dev.bookrental.platform.testsupport.AutoConfigureApiDocs;
+
+/**
+ * The member service's OpenAPI spec describes what its controllers really do: both operations,
+ * the caller header, the top-up body's limits, and each error as an RFC 9457 problem. The
+ * controllers are the real ones; the database behind them is never reached while a spec is built.
+ */
+@WebMvcTest(properties = "spring.config.location=classpath:/slice-test.yml", // instead of application.yml and its config-server import
+        includeFilters = @Filter(type = FilterType.ANNOTATION, classes = {Service.class, Repository.class}))
+@AutoConfigureApiDocs
+@MockitoBean(types = {JdbcClient.class, Outbox.class})
+class ApiDocsTests {
+
+    private static final String PROBLEM = "#/components/schemas/Problem";
+
+    @Autowired
+    private MockMvcTester mvc;
+
+    @Test
+    void listsEveryOperationOfTheMemberService() {
+        AbstractJsonContentAssert<?> spec = spec();
+
+        spec.extractingPath("$.openapi").asString().startsWith("3.");
+        spec.extractingPath("$.info.title").isEqualTo("member");
+        spec.extractingPath("$.paths").asMap().containsOnlyKeys("/api/members/me", "/api/members/me/points");
+        spec.extractingPath("$.paths['/api/members/me']").asMap().containsOnlyKeys("get");
+        spec.extractingPath("$.paths['/api/members/me/points']").asMap().containsOnlyKeys("post");
+    }
+
+    @Test
+    void answersEachOperationWithTheStatusesItReallyHas() {
+        AbstractJsonContentAssert<?> spec = spec();
+
+        // Reading the profile takes no parameter that can be malformed: no 400.
+        spec.extractingPath("$.paths['/api/members/me'].get.responses").asMap().containsOnlyKeys("200", "401", "404");
+        spec.extractingPath("$.paths['/api/members/me/points'].post.responses").asMap()
+                .containsOnlyKeys("200", "400", "401", "404", "422");
+        spec.extractingPath("$.paths['/api/members/me/points'].post.responses['422'].description").asString()
+                .contains("balance-limit-exceeded");
+    }
+
+    @Test
+    void documentsEveryErrorAsProblemJsonAndEverySuccessAsJson() {
+        List<String> errors = new ArrayList<>();
+        specTree().get("paths").forEach(path -> path.forEach(operation ->
+                operation.get("responses").properties().forEach(response -> {
+                    String status = response.getKey();
+                    JsonNode content = response.getValue().get("content");
+                    assertThat(content).as(status).isNotNull();
+                    if (status.startsWith("2")) {
+                        assertThat(content.propertyNames()).as(status).containsExactly("application/json");
+                    } else {
+                        assertThat(content.propertyNames()).as(status).containsExactly("application/problem+json");
+                        assertThat(content.at("/application~1problem+json/schema/$ref").asString()).isEqualTo(PROBLEM);
+                        errors.add(status);
+                    }
+                })));
+        assertThat(errors).containsExactlyInAnyOrder("401", "404", "400", "401", "404", "422");
+    }
+
+    @Test
+    void documentsTheCallerHeaderAndTheTopUpLimits() {
+        AbstractJsonContentAssert<?> spec = spec();
+
+        spec.extractingPath("$.paths['/api/members/me'].get.parameters[?(@.in == 'header')].name").asArray()
+                .containsExactly("X-User-Id");
+        spec.extractingPath("$.paths['/api/members/me/points'].post.requestBody.content['application/json'].schema.$ref")
+                .isEqualTo("#/components/schemas/TopUpRequest");
+        spec.extractingPath("$.components.schemas.TopUpRequest.required").asArray().containsExactly("amount");
+        spec.extractingPath("$.components.schemas.TopUpRequest.properties.amount.minimum").isEqualTo(1);
+        spec.extractingPath("$.components.schemas.TopUpRequest.properties.amount.maximum").isEqualTo(10_000);
+        spec.extractingPath("$.paths['/api/members/me'].get.responses['200'].content['application/json'].schema.$ref")
+                .isEqualTo("#/components/schemas/Member");
+    }
+
+    private AbstractJsonContentAssert<?> spec() {
+        return assertThat(specResult()).bodyJson();
+    }
+
+    private JsonNode specTree() {
+        return JsonMapper.builder().build().readTree(specResult().getResponse().getContentAsByteArray());
+    }
+
+    private MvcTestResult specResult() {
+        MvcTestResult result = mvc.get().uri("/v3/api-docs").exchange();
+        assertThat(result).hasStatusOk().hasContentTypeCompatibleWith(MediaType.APPLICATION_JSON);
+        return result;
+    }
+}
