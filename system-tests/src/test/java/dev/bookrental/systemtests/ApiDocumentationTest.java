@@ -33,6 +33,14 @@ class ApiDocumentationTest {
     }
 
     @Test
+    void rentalSpecIsValidAndListsTheRentalCardApiWithTheGatewayAsServer() {
+        JsonNode spec = validSpec("rental");
+
+        assertThat(spec.get("paths").propertyNames()).containsExactlyInAnyOrder("/api/rental-card", "/api/rental-card/eligibility");
+        assertThat(spec.get("servers").get(0).get("url").asString()).isEqualTo(Http.GATEWAY);
+    }
+
+    @Test
     void memberSpecIsValidAndListsTheMemberApiWithTheGatewayAsServer() {
         JsonNode spec = validSpec("member");
 
@@ -55,8 +63,9 @@ class ApiDocumentationTest {
 
         assertThat(config.status()).isEqualTo(200);
         JsonNode urls = config.json().get("urls");
-        assertThat(urls.findValuesAsString("name")).containsExactlyInAnyOrder("book", "member");
-        assertThat(urls.findValuesAsString("url")).containsExactlyInAnyOrder("/v3/api-docs/book", "/v3/api-docs/member");
+        assertThat(urls.findValuesAsString("name")).containsExactlyInAnyOrder("book", "member", "rental");
+        assertThat(urls.findValuesAsString("url")).containsExactlyInAnyOrder("/v3/api-docs/book", "/v3/api-docs/member",
+                "/v3/api-docs/rental");
         for (String url : urls.findValuesAsString("url")) {
             assertThat(Http.get(Http.GATEWAY + url).status()).as(url).isEqualTo(200);
         }

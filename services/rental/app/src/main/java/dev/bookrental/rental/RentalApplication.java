@@ -1,5 +1,7 @@
 package dev.bookrental.rental;
 
+import io.swagger.v3.oas.annotations.OpenAPIDefinition;
+import io.swagger.v3.oas.annotations.info.Info;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -10,6 +12,8 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan
+@OpenAPIDefinition(info = @Info(title = "rental", version = "1",
+        description = "Rental cards (event-sourced) and, with issue 4, rentals. Errors are RFC 9457 problems (application/problem+json)."))
 public class RentalApplication {
 
     public static void main(String[] args) {

@@ -38,8 +38,8 @@ class ApiDocsTests {
                 .containsOnlyKeys("200", "400", "401", "404", "503");
         spec.extractingPath("$.paths['/api/rental-card/eligibility'].get.responses['503'].content").asMap()
                 .containsOnlyKeys("application/problem+json");
-        spec.extractingPath("$.paths['/api/rental-card/eligibility'].get.parameters[?(@.name == 'bookId')].schema.minimum")
-                .asArray().containsExactly(1);
+        spec.extractingPath("$.paths['/api/rental-card/eligibility'].get.parameters[?(@.name == 'bookId')].schema.exclusiveMinimum")
+                .asArray().containsExactly(0);
     }
 
     private AbstractJsonContentAssert<?> spec() {
