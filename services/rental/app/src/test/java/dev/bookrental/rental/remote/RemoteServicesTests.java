@@ -7,7 +7,9 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -44,6 +46,8 @@ import org.springframework.web.client.ResourceAccessException;
         HttpServiceClientPropertiesAutoConfiguration.class, HttpServiceClientAutoConfiguration.class})
 class RemoteServicesTests {
 
+    /** Released when the tests end: until then book 99 hangs, as a service that never answers. */
+    private static final CountDownLatch released = new CountDownLatch(1);
     private static final HttpServer server = start();
 
     @Autowired BookCatalog catalog;
@@ -58,6 +62,7 @@ class RemoteServicesTests {
 
     @AfterAll
     static void stop() {
+        released.countDown();
         server.stop(0);
     }
 
@@ -96,7 +101,7 @@ class RemoteServicesTests {
                     : "{\"id\":1,\"isbn\":\"9780441172719\",\"title\":\"Dune\",\"authors\":[\"Frank Herbert\"]}"));
             http.createContext("/api/books/404", exchange -> respond(exchange, 404, "{\"status\":404}"));
             http.createContext("/api/books/99", exchange -> {
-                sleep(Duration.ofSeconds(5));
+                awaitRelease();
                 respond(exchange, 200, "{\"id\":99,\"title\":\"Too Late\"}");
             });
             http.createContext("/api/members/me", exchange -> respond(exchange, 200,
@@ -119,9 +124,9 @@ class RemoteServicesTests {
         }
     }
 
-    private static void sleep(Duration duration) {
+    private static void awaitRelease() {
         try {
-            Thread.sleep(duration);
+            released.await(30, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
