@@ -2,7 +2,6 @@ package dev.bookrental.book;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -11,7 +10,6 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.ComponentScan.Filter;
 import org.springframework.context.annotation.FilterType;
-import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.stereotype.Service;
@@ -19,11 +17,10 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.json.AbstractJsonContentAssert;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import dev.bookrental.book.catalog.CatalogProperties;
 import dev.bookrental.platform.messaging.Outbox;
+import dev.bookrental.platform.testsupport.ApiDocs;
 import dev.bookrental.platform.testsupport.AutoConfigureApiDocs;
 
 /**
@@ -37,8 +34,6 @@ import dev.bookrental.platform.testsupport.AutoConfigureApiDocs;
 @EnableConfigurationProperties(CatalogProperties.class)
 @MockitoBean(types = {JdbcClient.class, Outbox.class})
 class ApiDocsTests {
-
-    private static final String PROBLEM = "#/components/schemas/Problem";
 
     @Autowired
     private MockMvcTester mvc;
@@ -71,20 +66,7 @@ class ApiDocsTests {
 
     @Test
     void documentsEveryErrorAsProblemJsonAndEverySuccessAsJson() {
-        List<String> errors = new ArrayList<>();
-        specTree().get("paths").forEach(path -> path.forEach(operation ->
-                operation.get("responses").properties().forEach(response -> {
-                    String status = response.getKey();
-                    JsonNode content = response.getValue().get("content");
-                    assertThat(content).as(status).isNotNull();
-                    if (status.startsWith("2")) {
-                        assertThat(content.propertyNames()).as(status).containsExactly("application/json");
-                    } else {
-                        assertThat(content.propertyNames()).as(status).containsExactly("application/problem+json");
-                        assertThat(content.at("/application~1problem+json/schema/$ref").asString()).isEqualTo(PROBLEM);
-                        errors.add(status);
-                    }
-                })));
+        List<String> errors = ApiDocs.errorStatuses(ApiDocs.tree(mvc));
         assertThat(errors).hasSize(11);
 
         AbstractJsonContentAssert<?> spec = spec();
@@ -139,16 +121,6 @@ class ApiDocsTests {
     }
 
     private AbstractJsonContentAssert<?> spec() {
-        return assertThat(specResult()).bodyJson();
-    }
-
-    private JsonNode specTree() {
-        return JsonMapper.builder().build().readTree(specResult().getResponse().getContentAsByteArray());
-    }
-
-    private MvcTestResult specResult() {
-        MvcTestResult result = mvc.get().uri("/v3/api-docs").exchange();
-        assertThat(result).hasStatusOk().hasContentTypeCompatibleWith(MediaType.APPLICATION_JSON);
-        return result;
+        return ApiDocs.spec(mvc);
     }
 }

@@ -6,12 +6,11 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
-import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.json.AbstractJsonContentAssert;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
-import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
+import dev.bookrental.platform.testsupport.ApiDocs;
 import dev.bookrental.platform.testsupport.AutoConfigureApiDocs;
 import dev.bookrental.rental.card.RentalCards;
 import dev.bookrental.rental.card.RentalProperties;
@@ -42,9 +41,12 @@ class ApiDocsTests {
                 .asArray().containsExactly(0);
     }
 
+    @Test
+    void documentsEveryErrorAsProblemJsonAndEverySuccessAsJson() {
+        assertThat(ApiDocs.errorStatuses(ApiDocs.tree(mvc))).containsExactlyInAnyOrder("401", "400", "401", "404", "503");
+    }
+
     private AbstractJsonContentAssert<?> spec() {
-        MvcTestResult result = mvc.get().uri("/v3/api-docs").exchange();
-        assertThat(result).hasStatusOk().hasContentTypeCompatibleWith(MediaType.APPLICATION_JSON);
-        return assertThat(result).bodyJson();
+        return ApiDocs.spec(mvc);
     }
 }
