@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.TimeoutException;
 
+import io.netty.handler.timeout.ReadTimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.webflux.error.ErrorWebExceptionHandler;
@@ -85,7 +86,8 @@ class GatewayProblemHandler implements ErrorWebExceptionHandler {
         if (causedBy(error, IOException.class)) { // refused, reset or closed early by the service
             return unavailable(HttpStatus.SERVICE_UNAVAILABLE);
         }
-        if (causedBy(error, TimeoutException.class)) {
+        // A response timeout (ResponseTimeout: Netty's ReadTimeoutException) or a route's own timeout.
+        if (causedBy(error, ReadTimeoutException.class) || causedBy(error, TimeoutException.class)) {
             return timeout();
         }
         return new Problem(HttpStatus.INTERNAL_SERVER_ERROR, ProblemTypes.INTERNAL_ERROR, "Internal error",

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeoutException;
 
+import io.netty.handler.timeout.ReadTimeoutException;
 import org.junit.jupiter.api.Test;
 import org.springframework.cloud.gateway.support.NotFoundException;
 import org.springframework.http.HttpStatus;
@@ -66,6 +67,14 @@ class GatewayProblemHandlerTests {
     @Test
     void answersGatewayTimeoutStatusAsGatewayTimeout() {
         Problem problem = GatewayProblemHandler.classify(new ResponseStatusException(HttpStatus.GATEWAY_TIMEOUT), PATH);
+
+        assertThat(problem.status().value()).isEqualTo(504);
+        assertThat(problem.type()).isEqualTo(ProblemTypes.GATEWAY_TIMEOUT);
+    }
+
+    @Test
+    void answersResponseTimeoutOfTheConnectionAsGatewayTimeout() {
+        Problem problem = GatewayProblemHandler.classify(ReadTimeoutException.INSTANCE, PATH);
 
         assertThat(problem.status().value()).isEqualTo(504);
         assertThat(problem.type()).isEqualTo(ProblemTypes.GATEWAY_TIMEOUT);
