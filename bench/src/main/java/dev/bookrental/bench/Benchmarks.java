@@ -34,10 +34,11 @@ public final class Benchmarks {
      * What is measured, in which order and how long. The 20 ms backend first, on a system at rest:
      * its run is meant to leave the cores free, and the fast read leaves work behind (its garbage,
      * its compilations, and with tracing on a full Zipkin store whose collector takes a core).
-     * 30 s of warm-up per route on 32 connections lets the JIT compile the hot paths (see {@link Plan}).
+     * Each route is warmed up on 32 connections in rounds of 10 s until its JIT is done (a round
+     * compiles fewer than 40 methods in its JVMs), 30 s at least and 4 minutes at most (see {@link WarmUp}).
      */
     private static final Plan PLAN = new Plan(List.of(Backend.fixedDelay(), Backend.postgresRead()), 1,
-            32, Duration.ofSeconds(30), Duration.ofSeconds(15));
+            new WarmUp(32, Duration.ofSeconds(10), Duration.ofSeconds(30), Duration.ofMinutes(4), 40), Duration.ofSeconds(15));
 
     private Benchmarks() {
     }

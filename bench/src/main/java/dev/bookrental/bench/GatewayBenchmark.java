@@ -48,6 +48,7 @@ final class GatewayBenchmark {
         CpuMeter.Snapshot rest = cpu.snapshot();
         Thread.sleep(AT_REST);
         CpuUse atRest = cpu.since(rest);
+        List<Warmed> warmUps = new ArrayList<>();
         List<Measurement> measurements = new ArrayList<>();
         for (Backend backend : plan.backends()) {
             for (Route route : Route.values()) {
@@ -55,9 +56,7 @@ final class GatewayBenchmark {
                 Health.await(route.label() + " " + url, ROUTE_READY, null, () -> Health.httpOk(url, body -> true));
             }
             for (Route route : Route.values()) {
-                out.printf("  warming up  %-28s %-8s %d s, %d connections%n", backend.name(), route.label(),
-                        plan.warmUp().toSeconds(), plan.warmUpConnections());
-                wrk.run(url(route, backend), backend.requestHook(), plan.warmUpLoad());
+                warmUps.add(warmUp(plan, backend, route));
             }
             settle();
             for (Route route : Route.values()) {
@@ -68,7 +67,38 @@ final class GatewayBenchmark {
                 out.printf(": %.0f requests/s, p99 %.1f ms%n", result.requestsPerSecond(), result.p99Ms());
             }
         }
-        return new BenchmarkRun(atRest, measurements);
+        return new BenchmarkRun(atRest, warmUps, measurements);
+    }
+
+    /**
+     * Loads the route in rounds until the JIT of the JVMs it goes through is done with it (see
+     * {@link WarmUp}), printing each round's compilations.
+     */
+    private Warmed warmUp(Plan plan, Backend backend, Route route) throws IOException, InterruptedException {
+        WarmUp warmUp = plan.warmUp();
+        List<Long> pids = route.services().stream().map(this::pid).toList();
+        out.printf("  warming up  %-28s %-8s on %d connections, compilations per %d s:", backend.name(), route.label(),
+                warmUp.connections(), warmUp.round().toSeconds());
+        List<Long> rounds = new ArrayList<>();
+        long start = System.nanoTime();
+        boolean done = false;
+        Duration elapsed = Duration.ZERO;
+        while (!done && elapsed.compareTo(warmUp.max()) < 0) {
+            long before = JitCompilations.total(pids);
+            wrk.run(url(route, backend), backend.requestHook(), plan.warmUpRound());
+            long compiled = JitCompilations.total(pids) - before;
+            rounds.add(compiled);
+            out.printf(" %d", compiled);
+            elapsed = Duration.ofNanos(System.nanoTime() - start);
+            done = elapsed.compareTo(warmUp.min()) >= 0 && compiled < warmUp.quietCompilations();
+        }
+        out.printf("%n    %s after %d s%n", done ? "JIT done" : "limit reached, JIT still compiling", elapsed.toSeconds());
+        return new Warmed(backend, route, elapsed, rounds, done);
+    }
+
+    private long pid(String service) {
+        return system.processes().stream().filter(row -> row.name().equals(service)).findFirst()
+                .orElseThrow(() -> new IllegalStateException("No running " + service)).pid();
     }
 
     /** Waits until gateway and book are idle (their compilations done), at most {@link #SETTLE_LIMIT}. */

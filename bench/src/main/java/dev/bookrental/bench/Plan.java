@@ -4,18 +4,17 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * What one benchmark run does: the backends, wrk's threads, and how long to warm up and to measure
- * each route.
+ * What one benchmark run does: the backends, wrk's threads, how each route is warmed up and how
+ * long each is measured.
  *
- * <p>The warm-up runs with {@code warmUpConnections} whatever the backend measures with: its job is
- * to get the hot paths of both routes compiled by C2 (HotSpot compiles a method at its top tier
- * after some 10,000–15,000 invocations), and the 20 ms backend's 4 connections give at most 200
- * requests/s, 4,000 in 20 s, which left the gateway on profiled C1 code for the measurement.
+ * <p>The warm-up runs with its own connections whatever the backend measures with: its job is to
+ * get the hot paths of both routes compiled by C2 (see {@link WarmUp}), and the 20 ms backend's 4
+ * connections give at most 200 requests/s.
  */
-record Plan(List<Backend> backends, int threads, int warmUpConnections, Duration warmUp, Duration measured) {
+record Plan(List<Backend> backends, int threads, WarmUp warmUp, Duration measured) {
 
-    Load warmUpLoad() {
-        return new Load(threads, warmUpConnections, warmUp);
+    Load warmUpRound() {
+        return warmUp.roundLoad(threads);
     }
 
     Load measuredLoad(Backend backend) {

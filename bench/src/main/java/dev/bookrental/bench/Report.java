@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * Prints the results as Markdown tables, readable on the console and ready for
@@ -25,11 +26,25 @@ final class Report {
         out.printf("%n## Gateway benchmark, %s%n%n", machine.date());
         out.printf("- machine: %d cores, %s, %s%n", machine.cores(), machine.cpu(), machine.os());
         out.printf("- Java %s; services' JIT: %s%n", machine.java(), machine.jit());
-        out.printf("- load: %s, %d thread, 127.0.0.1 only; per backend both routes warmed up %d s on %d connections, then each measured %d s%n",
-                machine.wrk(), plan.threads(), plan.warmUp().toSeconds(), plan.warmUpConnections(), plan.measured().toSeconds());
+        WarmUp warmUp = plan.warmUp();
+        out.printf("- load: %s, %d thread, 127.0.0.1 only; per backend both routes warmed up on %d connections in rounds of %d s"
+                        + " until a round compiled fewer than %d methods (%d s at least, %d at most), then each measured %d s%n",
+                machine.wrk(), plan.threads(), warmUp.connections(), warmUp.round().toSeconds(), warmUp.quietCompilations(),
+                warmUp.min().toSeconds(), warmUp.max().toSeconds(), plan.measured().toSeconds());
+        printWarmUps(run.warmUps());
         printResults(run.measurements());
         printCpu(machine, run);
         printRatios(plan, run.measurements());
+    }
+
+    private void printWarmUps(List<Warmed> warmUps) {
+        out.printf("%n| %-28s | %-7s | %6s | %-40s | %-8s |%n", "warm-up of", "route", "took s", "compilations per round", "JIT");
+        out.printf("|%s|%s|%s|%s|%s|%n", "-".repeat(30), "-".repeat(9), "-".repeat(7) + ":", "-".repeat(42), "-".repeat(10));
+        for (Warmed w : warmUps) {
+            String rounds = w.compilationsPerRound().stream().map(String::valueOf).collect(Collectors.joining(" "));
+            out.printf("| %-28s | %-7s | %6d | %-40s | %-8s |%n", w.backend().name(), w.route().label(), w.took().toSeconds(), rounds,
+                    w.jitDone() ? "done" : "**busy**");
+        }
     }
 
     private void printResults(List<Measurement> measurements) {
