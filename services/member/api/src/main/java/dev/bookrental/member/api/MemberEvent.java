@@ -12,4 +12,15 @@ public sealed interface MemberEvent {
     /** A member bought points. */
     record PointsToppedUp(String memberId, int amount, int balance) implements MemberEvent {
     }
+
+    /**
+     * The late fee of a returned rental was charged (choreography: it follows rental's
+     * {@code BookReturned}, at once or after a top-up covered it).
+     */
+    record LateFeePaid(String memberId, String rentalId, int fee, int balance) implements MemberEvent {
+    }
+
+    /** The balance did not cover the late fee of a returned rental: it stays owed until a top-up covers it. */
+    record LateFeeOutstanding(String memberId, String rentalId, int fee, int balance) implements MemberEvent {
+    }
 }
