@@ -15,12 +15,13 @@ import dev.bookrental.platform.testsupport.AutoConfigureApiDocs;
 import dev.bookrental.rental.card.RentalCards;
 import dev.bookrental.rental.card.RentalProperties;
 import dev.bookrental.rental.eligibility.Eligibility;
+import dev.bookrental.rental.saga.RentalService;
 
 /** The rental service's OpenAPI spec: its operations, the statuses they really have, errors as problems. */
 @WebMvcTest(properties = "spring.config.location=classpath:/slice-test.yml")
 @AutoConfigureApiDocs
 @EnableConfigurationProperties(RentalProperties.class)
-@MockitoBean(types = {RentalCards.class, Eligibility.class})
+@MockitoBean(types = {RentalCards.class, Eligibility.class, RentalService.class})
 class ApiDocsTests {
 
     @Autowired
@@ -31,7 +32,14 @@ class ApiDocsTests {
         AbstractJsonContentAssert<?> spec = spec();
 
         spec.extractingPath("$.info.title").isEqualTo("rental");
-        spec.extractingPath("$.paths").asMap().containsOnlyKeys("/api/rental-card", "/api/rental-card/eligibility");
+        spec.extractingPath("$.paths").asMap().containsOnlyKeys("/api/rental-card", "/api/rental-card/eligibility",
+                "/api/rentals", "/api/rentals/{rentalId}", "/api/rentals/{rentalId}/return");
+        spec.extractingPath("$.paths['/api/rentals'].post.responses").asMap()
+                .containsOnlyKeys("202", "400", "401", "404", "409", "503");
+        spec.extractingPath("$.paths['/api/rentals/{rentalId}'].get.responses").asMap().containsOnlyKeys("200", "400", "401", "404");
+        spec.extractingPath("$.paths['/api/rentals/{rentalId}/return'].post.responses").asMap()
+                .containsOnlyKeys("200", "400", "401", "404", "409");
+        spec.extractingPath("$.components.schemas.RentRequest.properties.bookId.minimum").isEqualTo(1);
         spec.extractingPath("$.paths['/api/rental-card'].get.responses").asMap().containsOnlyKeys("200", "401");
         spec.extractingPath("$.paths['/api/rental-card/eligibility'].get.responses").asMap()
                 .containsOnlyKeys("200", "400", "401", "404", "503");
@@ -43,7 +51,12 @@ class ApiDocsTests {
 
     @Test
     void documentsEveryErrorAsProblemJsonAndEverySuccessAsJson() {
-        assertThat(ApiDocs.errorStatuses(ApiDocs.tree(mvc))).containsExactlyInAnyOrder("401", "400", "401", "404", "503");
+        assertThat(ApiDocs.errorStatuses(ApiDocs.tree(mvc))).containsExactlyInAnyOrder(
+                "401", // GET /api/rental-card
+                "400", "401", "404", "503", // GET /api/rental-card/eligibility
+                "400", "401", "404", "409", "503", // POST /api/rentals
+                "400", "401", "404", // GET /api/rentals/{id}
+                "400", "401", "404", "409"); // POST /api/rentals/{id}/return
     }
 
     private AbstractJsonContentAssert<?> spec() {

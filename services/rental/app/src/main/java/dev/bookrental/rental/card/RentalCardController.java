@@ -32,12 +32,17 @@ class RentalCardController {
     CardView myCard(@RequestHeader(name = CallerId.HEADER, required = false)
                     @Parameter(description = CallerId.DESCRIPTION) String caller) {
         RentalCard card = cards.of(CallerId.require(caller));
-        return new CardView(card.memberId(), card.status(), card.loans(), card.outstandingFees(),
-                Math.max(0, rules.maxLoans() - card.loans().size()));
+        return new CardView(card.memberId(), card.status(), card.loans(), card.pending(), card.fees(), card.outstandingFees(),
+                card.loansLeft(rules.cardRules()), card.version());
     }
 
-    /** @param loansLeft how many more books the member may rent now, by the limit on loans */
-    record CardView(String memberId, RentalCard.CardStatus status, List<RentalCard.Loan> loans, int outstandingFees,
-            int loansLeft) {
+    /**
+     * @param pending   rents asked for whose saga has not ended yet
+     * @param fees      late fees owed; the card is suspended while there is one
+     * @param loansLeft how many more books the member may ask for now, by the limit on loans
+     * @param version   the version of the card's last event
+     */
+    record CardView(String memberId, RentalCard.CardStatus status, List<RentalCard.Loan> loans,
+            List<RentalCard.PendingRent> pending, List<RentalCard.Fee> fees, int outstandingFees, int loansLeft, int version) {
     }
 }

@@ -2,18 +2,16 @@ package dev.bookrental.rental.eligibility;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Supplier;
 
 import org.springframework.stereotype.Service;
-import org.springframework.web.client.HttpClientErrorException;
-import org.springframework.web.client.RestClientException;
 
 import dev.bookrental.rental.card.RentalCard;
 import dev.bookrental.rental.card.RentalCards;
 import dev.bookrental.rental.card.RentalProperties;
 import dev.bookrental.rental.remote.BookCatalog;
 import dev.bookrental.rental.remote.MemberAccounts;
-import dev.bookrental.rental.remote.ServiceUnavailableException;
+import dev.bookrental.rental.remote.RemoteCalls;
+import dev.bookrental.rental.remote.UnknownBookException;
 
 /**
  * "Can I rent this book now?": the card's own rules, plus two answers rental needs now from the
@@ -38,38 +36,27 @@ public class Eligibility {
 
     public Verdict check(String memberId, long bookId) {
         RentalCard card = cards.of(memberId);
-        BookCatalog.BookSummary book = call("book", () -> catalog.book(bookId), () -> new UnknownBookException(bookId));
+        BookCatalog.BookSummary book = RemoteCalls.requireBook(catalog, bookId);
         List<Reason> reasons = new ArrayList<>();
         if (card.status() == RentalCard.CardStatus.SUSPENDED) {
             reasons.add(Reason.CARD_SUSPENDED);
         }
-        if (card.loans().size() >= rules.maxLoans()) {
+        if (card.loansLeft(rules.cardRules()) == 0) {
             reasons.add(Reason.LOAN_LIMIT_REACHED);
         }
-        if (card.loans().stream().anyMatch(loan -> loan.bookId() == bookId)) {
+        if (card.loans().stream().anyMatch(loan -> loan.bookId() == bookId)
+                || card.pending().stream().anyMatch(rent -> rent.bookId() == bookId)) {
             reasons.add(Reason.ALREADY_RENTED);
         }
-        if (call("book", () -> catalog.copies(bookId), () -> new UnknownBookException(bookId)).stream()
+        if (RemoteCalls.call("book", () -> catalog.copies(bookId), () -> new UnknownBookException(bookId)).stream()
                 .noneMatch(BookCatalog.CopySummary::available)) {
             reasons.add(Reason.NO_COPY_AVAILABLE);
         }
-        MemberAccounts.MemberSummary member = call("member", () -> members.member(memberId), NotAMemberException::new);
+        MemberAccounts.MemberSummary member = RemoteCalls.call("member", () -> members.member(memberId), NotAMemberException::new);
         if (member.points() < rules.rentPrice()) {
             reasons.add(Reason.INSUFFICIENT_POINTS);
         }
         return new Verdict(bookId, book.title(), reasons.isEmpty(), List.copyOf(reasons));
-    }
-
-    /** A remote call: its 404 is {@code notFound}, no answer in time (or a 5xx) is a 503. */
-    private static <T> T call(String service, Supplier<T> request,
-            Supplier<RuntimeException> notFound) {
-        try {
-            return request.get();
-        } catch (HttpClientErrorException.NotFound e) {
-            throw notFound.get();
-        } catch (RestClientException e) {
-            throw new ServiceUnavailableException(service, e);
-        }
     }
 
     public enum Reason { CARD_SUSPENDED, LOAN_LIMIT_REACHED, ALREADY_RENTED, NO_COPY_AVAILABLE, INSUFFICIENT_POINTS }

@@ -5,8 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.Mockito.mock;
 
-import java.time.Duration;
-import java.time.LocalDate;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -16,10 +15,9 @@ import org.springframework.web.client.HttpClientErrorException;
 import org.springframework.web.client.ResourceAccessException;
 
 import dev.bookrental.rental.card.RentalCard;
-import dev.bookrental.rental.card.RentalCard.CardStatus;
 import dev.bookrental.rental.card.RentalCard.Loan;
 import dev.bookrental.rental.card.RentalCards;
-import dev.bookrental.rental.card.RentalProperties;
+import dev.bookrental.rental.card.TestProperties;
 import dev.bookrental.rental.eligibility.Eligibility.Reason;
 import dev.bookrental.rental.remote.BookCatalog;
 import dev.bookrental.rental.remote.BookCatalog.BookSummary;
@@ -27,18 +25,19 @@ import dev.bookrental.rental.remote.BookCatalog.CopySummary;
 import dev.bookrental.rental.remote.MemberAccounts;
 import dev.bookrental.rental.remote.MemberAccounts.MemberSummary;
 import dev.bookrental.rental.remote.ServiceUnavailableException;
+import dev.bookrental.rental.remote.UnknownBookException;
 
 /** The eligibility rules, with the remote services' answers given. */
 class EligibilityTests {
 
     private static final long BOOK = 7;
-    private static final LocalDate DUE = LocalDate.of(2026, 12, 10);
+    private static final Instant DUE = Instant.parse("2026-12-10T00:00:00Z");
 
     private final RentalCards cards = mock(RentalCards.class);
     private final BookCatalog catalog = mock(BookCatalog.class);
     private final MemberAccounts members = mock(MemberAccounts.class);
     private final Eligibility eligibility = new Eligibility(cards, catalog, members,
-            new RentalProperties(2, Duration.ofDays(14), 10));
+            TestProperties.of(2, 0));
 
     @Test
     void anActiveMemberWithPointsMayRentAnAvailableCopy() {
@@ -51,8 +50,8 @@ class EligibilityTests {
 
     @Test
     void everyReasonAgainstIsGiven() {
-        given(cards.of("m")).willReturn(new RentalCard("m", CardStatus.SUSPENDED,
-                List.of(new Loan("r1", BOOK, 1, DUE), new Loan("r2", 8, 2, DUE)), 15, 9));
+        given(cards.of("m")).willReturn(new RentalCard("m", List.of(),
+                List.of(new Loan("r1", BOOK, 1, DUE, true), new Loan("r2", 8, 2, DUE, false)), List.of(), 9));
         bookWithCopies("RENTED", "RESERVED");
         given(members.member("m")).willReturn(new MemberSummary("m", 9));
 

@@ -1,4 +1,4 @@
-package dev.bookrental.rental.eligibility;
+package dev.bookrental.rental.remote;
 
 import java.util.Map;
 
@@ -7,9 +7,9 @@ import org.springframework.http.HttpStatus;
 import dev.bookrental.platform.web.ProblemException;
 
 /** The book id names no book of the catalog. */
-class UnknownBookException extends ProblemException {
+public class UnknownBookException extends ProblemException {
 
-    UnknownBookException(long bookId) {
+    public UnknownBookException(long bookId) {
         super(HttpStatus.NOT_FOUND, "book-not-found", "Book not found", "There is no book " + bookId + ".",
                 Map.of("bookId", bookId));
     }
