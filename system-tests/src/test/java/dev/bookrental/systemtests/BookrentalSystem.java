@@ -27,11 +27,14 @@ import dev.bookrental.launcher.SystemTopology;
  * parameter.
  *
  * <p>The system runs from {@code .run/system-tests} with a copy of {@code config/}, so tests may
- * change configuration without touching the repository's files.
+ * change configuration without touching the repository's files, and with the profile
+ * {@value #PROFILE}: loans last seconds, so overdue loans and late fees happen within a test.
  */
 public final class BookrentalSystem implements BeforeAllCallback, ParameterResolver {
 
     static final int BOOK_INSTANCES = 2;
+    /** The Spring profile of the tests' boot: rules on a test's time scale (config/rental-systemtest.yml). */
+    static final String PROFILE = "systemtest";
 
     @Override
     public void beforeAll(ExtensionContext context) {
@@ -62,7 +65,7 @@ public final class BookrentalSystem implements BeforeAllCallback, ParameterResol
         Path runDir = home.resolve(".run/system-tests");
         Path configDir = runDir.resolve("config");
         copyConfig(home.resolve("config"), configDir);
-        LaunchContext launch = new LaunchContext(home, runDir, configDir, List.of(), Map.of());
+        LaunchContext launch = new LaunchContext(home, runDir, configDir, List.of(PROFILE), Map.of());
         return RunningSystem.start(SystemTopology.bookrental(), launch, Map.of("book", BOOK_INSTANCES), System.out);
     }
 

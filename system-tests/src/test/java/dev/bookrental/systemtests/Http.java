@@ -44,8 +44,11 @@ final class Http {
         return send(HttpRequest.newBuilder(URI.create(url)).header("Accept", "application/json").GET());
     }
 
-    static Response post(String url) {
-        return send(HttpRequest.newBuilder(URI.create(url)).POST(HttpRequest.BodyPublishers.noBody()));
+    /** POST without a body, with extra headers given as name, value, name, value … */
+    static Response post(String url, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).header("Accept", "application/json")
+                .POST(HttpRequest.BodyPublishers.noBody());
+        return send(headers.length == 0 ? request : request.headers(headers));
     }
 
     /** GET of a page or an asset, as a browser asks for it. */

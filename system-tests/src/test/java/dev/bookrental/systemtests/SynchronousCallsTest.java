@@ -1,9 +1,7 @@
 package dev.bookrental.systemtests;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
-import java.time.Duration;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Order;
@@ -22,7 +20,7 @@ class SynchronousCallsTest {
 
     @Test
     void aNewMemberMayRentABookWithAnAvailableCopyButNotOneWithout() {
-        String memberId = registeredMember();
+        String memberId = Library.registeredMember();
         long withCopy = addBook(1);
         long withoutCopy = addBook(0);
 
@@ -39,7 +37,7 @@ class SynchronousCallsTest {
 
     @Test
     void theCardIsTheCallersOwnAndBadInputIsAProblem() {
-        String memberId = registeredMember();
+        String memberId = Library.registeredMember();
 
         Http.Response card = Http.get(Http.GATEWAY + "/api/rental-card", "X-User-Id", memberId);
         assertThat(card.status()).isEqualTo(200);
@@ -59,26 +57,7 @@ class SynchronousCallsTest {
         return Http.get(Http.GATEWAY + "/api/rental-card/eligibility?bookId=" + bookId, "X-User-Id", memberId);
     }
 
-    private static String registeredMember() {
-        String accountId = UUID.randomUUID().toString();
-        Kafka.publish("auth.events", accountId, UUID.randomUUID(), "AccountRegistered", """
-                {"accountId":"%s","username":"sync-%s","displayName":"A Reader"}""".formatted(accountId, accountId.substring(0, 8)));
-        await().atMost(Duration.ofSeconds(30)).until(() ->
-                Http.get(Http.GATEWAY + "/api/members/me", "X-User-Id", accountId).status() == 200);
-        return accountId;
-    }
-
     private static long addBook(int copies) {
-        Http.Response added = Http.postJson(Http.GATEWAY + "/api/books", """
-                {"isbn":"%s","title":"Synchronous Book %d","authors":["Ada Caller"]}""".formatted(ReliableMessagingTest.randomIsbn(), copies),
-                "X-User-Roles", "LIBRARIAN");
-        assertThat(added.status()).as(added.raw().body()).isEqualTo(201);
-        long id = added.json().get("id").asLong();
-        if (copies > 0) {
-            Http.Response copy = Http.postJson(Http.GATEWAY + "/api/books/" + id + "/copies", "{\"count\":" + copies + "}",
-                    "X-User-Roles", "LIBRARIAN");
-            assertThat(copy.status()).isEqualTo(201);
-        }
-        return id;
+        return Library.addBook("Synchronous Book " + copies, copies);
     }
 }
