@@ -3,8 +3,6 @@ package dev.bookrental.systemtests;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -32,25 +30,25 @@ class MessagingFailuresTest {
     void producerKilledBetweenCommitAndPublishLosesNothingAndPublishesOnce(RunningSystem system) {
         List<ServiceInstance> books = system.instances("book");
         // Hold every book instance between commit and publish: the change commits, its fact waits.
-        books.forEach(book -> setRelay(book, "paused"));
+        books.forEach(book -> Instances.setRelay(book, "paused"));
         String isbn = ReliableMessagingTest.randomIsbn();
         Http.Response added = Http.postJson(Http.GATEWAY + "/api/books", """
                 {"isbn":"%s","title":"Survives a Crash","authors":["Kill Nine"],"publishedYear":2026}
                 """.formatted(isbn), "X-User-Roles", "LIBRARIAN");
         assertThat(added.status()).as(added.raw().body()).isEqualTo(201);
         String bookId = added.json().get("id").asString();
-        assertThat(backlog(books.getFirst())).isPositive();
+        assertThat(Instances.backlog(books.getFirst())).isPositive();
         assertThat(ofKey(Kafka.readUntil("book.events", Duration.ofSeconds(3), records -> false), bookId))
                 .as("not published while the relays are paused").isEmpty();
 
         books.forEach(ServiceInstance::kill); // SIGKILL: the pause is gone with the process, the row is not
-        books.stream().map(book -> CompletableFuture.runAsync(() -> start(book))).toList()
+        books.stream().map(book -> CompletableFuture.runAsync(() -> Instances.start(book))).toList()
                 .forEach(CompletableFuture::join);
 
         List<ConsumerRecord<String, String>> published = Kafka.readUntil("book.events", DELIVERED,
                 records -> !ofKey(records, bookId).isEmpty());
         assertThat(ofKey(published, bookId)).extracting(r -> Kafka.header(r, "message-type")).containsExactly("BookAdded");
-        await().atMost(DELIVERED).until(() -> backlog(books.getFirst()) == 0);
+        await().atMost(DELIVERED).until(() -> Instances.backlog(books.getFirst()) == 0);
         assertThat(ofKey(Kafka.readUntil("book.events", Duration.ofSeconds(3), records -> false), bookId))
                 .as("published exactly once").hasSize(1);
         assertThat(Http.get(Http.GATEWAY + "/api/books/" + bookId).json().get("isbn").asString()).isEqualTo(isbn);
@@ -78,24 +76,7 @@ class MessagingFailuresTest {
                 .as("the poison created nothing").isEqualTo(404);
     }
 
-    private static void setRelay(ServiceInstance instance, String state) {
-        Http.Response response = Http.postJson(instance.baseUrl() + "/actuator/outbox", "{\"relay\":\"" + state + "\"}");
-        assertThat(response.status()).as(response.raw().body()).isEqualTo(200);
-    }
-
-    private static long backlog(ServiceInstance instance) {
-        return Http.get(instance.baseUrl() + "/actuator/outbox").json().get("backlog").asLong();
-    }
-
     private static List<ConsumerRecord<String, String>> ofKey(List<ConsumerRecord<String, String>> records, String key) {
         return records.stream().filter(r -> key.equals(r.key())).toList();
-    }
-
-    private static void start(ServiceInstance instance) {
-        try {
-            instance.start();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

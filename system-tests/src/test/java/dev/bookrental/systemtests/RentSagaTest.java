@@ -17,6 +17,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
+import dev.bookrental.launcher.RunningSystem;
+import dev.bookrental.launcher.ServiceInstance;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -139,6 +141,36 @@ class RentSagaTest {
         assertThat(Library.returnBook(member, second).status()).isEqualTo(200);
         await().atMost(Duration.ofSeconds(30)).until(() -> "ACTIVE".equals(card(member).get("status").asString()));
         assertThat(points(member)).isEqualTo(120 - 50 - 50);
+    }
+
+    @Test
+    void aCompensationDueWhileBookIsDownCompletesOnceBookIsBack(RunningSystem system) {
+        String member = registeredMember();
+        rentToTheEnd(member, addBook("Saga Down 1", 1));
+        rentToTheEnd(member, addBook("Saga Down 2", 1)); // 20 points left: the next charge is rejected
+        long book = addBook("Saga Down 3", 1);
+        ServiceInstance memberService = system.instances("member").getFirst();
+        List<ServiceInstance> books = system.instances("book");
+
+        Instances.setRelay(memberService, "paused"); // member's answer to the charge waits in its outbox
+        Http.Response accepted = Library.rent(member, book);
+        assertThat(accepted.status()).as(accepted.raw().body()).isEqualTo(202);
+        String rentalId = accepted.json().get("rentalId").asString();
+        await().atMost(Library.SAGA).until(() -> copyStatuses(book).equals(List.of("RENTED"))); // reserved
+        await().atMost(Library.SAGA).until(() -> Instances.backlog(memberService) > 0);           // charge rejected
+        books.forEach(ServiceInstance::kill);
+        Instances.setRelay(memberService, "running"); // the rejection reaches rental: ReleaseCopy is due, book is down
+
+        await().during(Duration.ofSeconds(5)).atMost(Duration.ofSeconds(10)).until(() ->
+                "PENDING".equals(Library.rental(member, rentalId).json().get("status").asString()));
+        books.stream().map(instance -> CompletableFuture.runAsync(() -> Instances.start(instance))).toList()
+                .forEach(CompletableFuture::join);
+
+        JsonNode rejected = Library.ended(member, rentalId);
+        assertThat(rejected.get("status").asString()).isEqualTo("REJECTED");
+        assertThat(rejected.get("rejection").asString()).isEqualTo("INSUFFICIENT_POINTS");
+        assertThat(copyStatuses(book)).containsExactly("AVAILABLE");
+        assertThat(points(member)).isEqualTo(100 - 2 * RENT);
     }
 
     @Test
