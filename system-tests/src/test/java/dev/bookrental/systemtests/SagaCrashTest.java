@@ -1,0 +1,131 @@
+package dev.bookrental.systemtests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+
+import dev.bookrental.launcher.RunningSystem;
+import dev.bookrental.launcher.ServiceInstance;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The rent saga survives crashes: 200 rents are asked for while rental, book and member instances
+ * are killed with SIGKILL at random moments and started again. Afterwards every saga has ended and
+ * the three services' own records reconcile exactly: each member's points are 100 less the rent of
+ * each loan on their card, and each book's RENTED copies are the loans of that book on all cards —
+ * nothing lost, nothing applied twice.
+ */
+@Order(4)
+@ExtendWith(BookrentalSystem.class)
+class SagaCrashTest {
+
+    private static final int RENT = 40;
+    private static final int RENTS = 200;
+    private static final int MEMBERS = 50;  // 4 rents each: at 40 points, 2 succeed and the rest compensate
+    private static final int BOOKS = 20;
+    private static final int COPIES = 3;    // 60 copies for up to 100 loans: some rents find none
+    private static final List<String> VICTIMS = List.of("rental", "book", "member");
+
+    @Test
+    void everySagaEndsAndCopiesAndPointsReconcileWithTheCardsAfterRandomKills(RunningSystem system) {
+        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<String> members = all(pool, MEMBERS, Library::registeredMember);
+            List<Long> books = all(pool, BOOKS, () -> Library.addBook("Saga Crash", COPIES));
+
+            AtomicBoolean renting = new AtomicBoolean(true);
+            CompletableFuture<Integer> killer = CompletableFuture.supplyAsync(() -> killWhile(system, renting), pool);
+            AtomicInteger accepted = new AtomicInteger();
+            List<CompletableFuture<Void>> rents = new ArrayList<>();
+            for (int i = 0; i < RENTS; i++) {
+                String member = members.get(i % MEMBERS);
+                long book = books.get(ThreadLocalRandom.current().nextInt(BOOKS));
+                rents.add(CompletableFuture.runAsync(() -> {
+                    pause(ThreadLocalRandom.current().nextInt(30_000)); // spread over 30 s of kills
+                    if (Library.rent(member, book).status() == 202) {
+                        accepted.incrementAndGet();
+                    } // a refused or failed request (its instance just died) may still have started a saga: the cards tell
+                }, pool));
+            }
+            rents.forEach(CompletableFuture::join);
+            renting.set(false);
+            int kills = killer.join();
+
+            await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(1))
+                    .until(() -> members.stream().allMatch(member -> Library.card(member).get("pending").isEmpty()));
+
+            Map<Long, Integer> loansPerBook = new HashMap<>();
+            int loans = 0;
+            for (String member : members) {
+                JsonNode card = Library.card(member);
+                int memberLoans = card.get("loans").size();
+                loans += memberLoans;
+                card.get("loans").forEach(loan -> loansPerBook.merge(loan.get("bookId").asLong(), 1, Integer::sum));
+                assertThat(Library.points(member)).as("points of " + member).isEqualTo(100 - RENT * memberLoans);
+            }
+            for (long book : books) {
+                assertThat(Library.copyStatuses(book).stream().filter("RENTED"::equals).count()).as("copies of book " + book)
+                        .isEqualTo(loansPerBook.getOrDefault(book, 0));
+            }
+            assertThat(kills).as("instances killed: rental, book and member at least once").isGreaterThanOrEqualTo(3);
+            assertThat(accepted.get()).as("rents accepted").isGreaterThanOrEqualTo(RENTS / 4);
+            assertThat(loans).as("loans made").isPositive();
+            System.out.printf("SagaCrashTest: %d rents asked, %d accepted, %d loans, %d kills%n", RENTS, accepted.get(), loans, kills);
+        }
+    }
+
+    /**
+     * Every 3–5 s kills an instance of rental, book and member in turn (a random one of the
+     * service's instances) and starts it again in the background, while rents go on; then waits
+     * until every killed instance is back.
+     */
+    private static int killWhile(RunningSystem system, AtomicBoolean renting) {
+        Map<ServiceInstance, CompletableFuture<Void>> restarts = new HashMap<>();
+        int kills = 0;
+        while (renting.get()) {
+            pause(3_000 + ThreadLocalRandom.current().nextInt(2_000));
+            List<ServiceInstance> instances = system.instances(VICTIMS.get(kills % VICTIMS.size()));
+            ServiceInstance victim = instances.get(ThreadLocalRandom.current().nextInt(instances.size()));
+            CompletableFuture<Void> earlier = restarts.get(victim);
+            if (earlier != null && !earlier.isDone()) {
+                continue; // still coming back from an earlier kill
+            }
+            victim.kill();
+            kills++;
+            restarts.put(victim, CompletableFuture.runAsync(() -> Instances.start(victim)));
+        }
+        restarts.values().forEach(CompletableFuture::join);
+        return kills;
+    }
+
+    private static <T> List<T> all(ExecutorService pool, int count, Supplier<T> make) {
+        List<CompletableFuture<T>> made = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            made.add(CompletableFuture.supplyAsync(make, pool));
+        }
+        return made.stream().map(CompletableFuture::join).toList();
+    }
+
+    private static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
