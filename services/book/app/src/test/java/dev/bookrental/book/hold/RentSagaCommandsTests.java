@@ -1,6 +1,7 @@
 package dev.bookrental.book.hold;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.util.List;
@@ -8,7 +9,9 @@ import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.kafka.support.KafkaHeaders;
+import org.springframework.transaction.IllegalTransactionStateException;
 
 import dev.bookrental.book.api.BookCommand.ReleaseCopy;
 import dev.bookrental.book.api.BookCommand.ReserveCopy;
@@ -19,6 +22,8 @@ import dev.bookrental.book.api.BookTopics;
 
 /** Book's saga steps through a real Kafka: every answer, and that none is ever applied twice. */
 class RentSagaCommandsTests extends SagaParticipantTest {
+
+    @Autowired CopyHolds holds;
 
     @Test
     void reservesAFreeCopyMarksItRentedAndAnswersWithIt() {
@@ -171,6 +176,18 @@ class RentSagaCommandsTests extends SagaParticipantTest {
         assertThat(awaitReplies(rentalId, 2)).containsExactly(new CopyReserved(rentalId, book, copy), new CopyReleased(rentalId));
         assertThat(idempotent.hasProcessed(RentSagaCommands.CONSUMER, messageId)).isTrue();
         assertThat(statuses(book)).containsExactly("AVAILABLE", "AVAILABLE");
+    }
+
+    @Test
+    void aStepRunsOnlyInTheTransactionOfTheConsumerThatRecordsItsMessage() {
+        long book = newBook();
+        long copy = addCopies(book, 1).getFirst();
+        String rentalId = newRentalId();
+
+        assertThatThrownBy(() -> holds.reserve(new ReserveCopy(rentalId, book))).isInstanceOf(IllegalTransactionStateException.class);
+
+        assertThat(status(copy)).isEqualTo("AVAILABLE");
+        assertThat(holdState(rentalId)).isNull();
     }
 
     @Test
