@@ -26,7 +26,7 @@ class PointsController {
 
     @PostMapping("/api/members/me/points")
     @Operation(summary = "Buy points for the caller")
-    @ApiResponse(responseCode = "200", description = "The caller's balance after the purchase")
+    @ApiResponse(responseCode = "200", description = "The caller's balance after the purchase and the late fees it paid")
     @ApiResponse(responseCode = "401", description = "No caller identity: unauthenticated")
     @ApiResponse(responseCode = "404", description = "No profile for the caller (yet): member-not-found")
     @ApiResponse(responseCode = "422", description = "The balance would exceed its limit: balance-limit-exceeded")

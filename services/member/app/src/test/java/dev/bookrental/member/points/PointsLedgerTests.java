@@ -1,14 +1,24 @@
 package dev.bookrental.member.points;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.UUID;
+
+import javax.sql.DataSource;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.bookrental.platform.testsupport.MigratedPostgres;
 
@@ -20,6 +30,8 @@ class PointsLedgerTests {
 
     private static JdbcClient jdbc;
     private static PointsLedger ledger;
+    /** Transactions on the connections of {@link #ledger}: one data source for both. */
+    private static TransactionTemplate transaction;
 
     /** One row of point_movement. */
     private record Movement(int amount, String reason, int balanceAfter) {
@@ -27,8 +39,10 @@ class PointsLedgerTests {
 
     @BeforeAll
     static void useDatabase() {
-        jdbc = database.jdbc();
+        DataSource dataSource = database.dataSource();
+        jdbc = JdbcClient.create(dataSource);
         ledger = new PointsLedger(jdbc);
+        transaction = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
     }
 
     @Test
@@ -117,6 +131,58 @@ class PointsLedgerTests {
         assertThat(movements(other)).isEmpty();
     }
 
+    @Test
+    void giveBackGoesAboveTheMaximumBalanceBecauseACompensationIsNeverRefused() {
+        String member = newMember(PointsLedger.MAX_BALANCE);
+
+        assertThat(ledger.giveBack(member, 10, "RENT_REFUND r-1")).contains(new Balance(member, PointsLedger.MAX_BALANCE + 10));
+
+        assertThat(movements(member)).containsExactly(new Movement(10, "RENT_REFUND r-1", PointsLedger.MAX_BALANCE + 10));
+    }
+
+    @Test
+    void giveBackOfAnUnknownMemberReturnsEmpty() {
+        assertThat(ledger.giveBack("no-such-" + UUID.randomUUID(), 10, "RENT_REFUND r-2")).isEmpty();
+    }
+
+    @Test
+    void giveBackTakesOnlyAPositiveAmount() {
+        String member = newMember(50);
+
+        assertThatIllegalArgumentException().isThrownBy(() -> ledger.giveBack(member, -10, "RENT_REFUND r-3"));
+        assertThatIllegalArgumentException().isThrownBy(() -> ledger.giveBack(member, 0, "RENT_REFUND r-3"));
+        assertThat(points(member)).isEqualTo(50);
+    }
+
+    @Test
+    void reasonNamesARentalByItsId() {
+        String member = newMember(50);
+        String reason = "RENT_REFUND " + "r".repeat(64);
+
+        ledger.move(member, 10, reason);
+
+        assertThat(movements(member)).extracting(Movement::reason).containsExactly(reason);
+    }
+
+    @Test
+    void lockReadsTheBalanceAndHoldsTheMembersRowUntilTheTransactionEnds() throws SQLException {
+        String member = newMember(70);
+
+        transaction.executeWithoutResult(status -> {
+            assertThat(ledger.lock(member)).contains(new Balance(member, 70));
+
+            assertThatExceptionOfType(SQLException.class).isThrownBy(() -> lockFromAnotherConnection(member))
+                    .satisfies(e -> assertThat(e.getSQLState()).isEqualTo("55P03")); // lock_not_available
+        });
+        assertThat(lockFromAnotherConnection(member)).isEqualTo(70);
+    }
+
+    @Test
+    void lockOfAnUnknownMemberIsEmpty() {
+
+        transaction.executeWithoutResult(status -> assertThat(ledger.lock("no-such-" + UUID.randomUUID())).isEmpty());
+    }
+
     /** A member with the given balance (and, like a migrated balance, no movements). */
     private static String newMember(int points) {
         String id = UUID.randomUUID().toString();
@@ -126,6 +192,18 @@ class PointsLedgerTests {
                 .param("points", points)
                 .update();
         return id;
+    }
+
+    /** Takes the member's row on a connection of its own, outside any transaction of the test, without waiting. */
+    private static int lockFromAnotherConnection(String member) throws SQLException {
+        try (Connection other = database.dataSource().getConnection();
+             PreparedStatement select = other.prepareStatement("SELECT points FROM member WHERE id = ? FOR UPDATE NOWAIT")) {
+            select.setString(1, member);
+            try (ResultSet row = select.executeQuery()) {
+                row.next();
+                return row.getInt(1);
+            }
+        }
     }
 
     private static int points(String member) {
