@@ -12,6 +12,6 @@ class RentalNotOutProblem extends ProblemException {
     RentalNotOutProblem(Rental rental) {
         super(HttpStatus.CONFLICT, "rental-not-out", "Rental not out",
                 "Rental " + rental.rentalId() + " is " + rental.status() + ", not RENTED: there is nothing to return.",
-                Map.of("rentalId", rental.rentalId().toString(), "status", rental.status().name()));
+                Map.of("rentalId", rental.rentalId().toString(), "rentalStatus", rental.status().name()));
     }
 }

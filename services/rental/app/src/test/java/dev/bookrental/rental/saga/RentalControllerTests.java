@@ -137,7 +137,7 @@ class RentalControllerTests {
         MvcTestResult result = mvc.post().uri("/api/rentals/" + RENTAL + "/return").header(CallerId.HEADER, MEMBER).exchange();
 
         assertThat(result).hasStatus(HttpStatus.CONFLICT).hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
-        assertThat(result).bodyJson().extractingPath("$.status").isEqualTo("PENDING");
+        assertThat(result).bodyJson().extractingPath("$.rentalStatus").isEqualTo("PENDING");
     }
 
     @Test
