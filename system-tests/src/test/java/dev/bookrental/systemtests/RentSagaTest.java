@@ -166,7 +166,9 @@ class RentSagaTest {
         books.stream().map(instance -> CompletableFuture.runAsync(() -> Instances.start(instance))).toList()
                 .forEach(CompletableFuture::join);
 
-        JsonNode rejected = Library.ended(member, rentalId);
+        // book's restarted consumers take their partitions back (up to the session timeout), then the next re-send lands
+        JsonNode rejected = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+                .until(() -> Library.rental(member, rentalId).json(), rental -> !"PENDING".equals(rental.get("status").asString()));
         assertThat(rejected.get("status").asString()).isEqualTo("REJECTED");
         assertThat(rejected.get("rejection").asString()).isEqualTo("INSUFFICIENT_POINTS");
         assertThat(copyStatuses(book)).containsExactly("AVAILABLE");
