@@ -83,7 +83,7 @@ class SagaCrashTest {
             }
             for (long book : books) {
                 assertThat(Library.copyStatuses(book).stream().filter("RENTED"::equals).count()).as("copies of book " + book)
-                        .isEqualTo(loansPerBook.getOrDefault(book, 0));
+                        .isEqualTo(loansPerBook.getOrDefault(book, 0).longValue());
             }
             assertThat(kills).as("instances killed: rental, book and member at least once").isGreaterThanOrEqualTo(3);
             assertThat(accepted.get()).as("rents accepted").isGreaterThanOrEqualTo(RENTS / 4);
