@@ -98,11 +98,14 @@ class SagaCrashTest {
      * until every killed instance is back.
      */
     private static int killWhile(RunningSystem system, AtomicBoolean renting) {
+        Map<String, List<ServiceInstance>> victims = new HashMap<>(); // taken once: a killed instance is still the one to start
+        VICTIMS.forEach(service -> victims.put(service, system.instances(service)));
+        victims.forEach((service, instances) -> assertThat(instances).as("instances of " + service).isNotEmpty());
         Map<ServiceInstance, CompletableFuture<Void>> restarts = new HashMap<>();
         int kills = 0;
         while (renting.get()) {
             pause(3_000 + ThreadLocalRandom.current().nextInt(2_000));
-            List<ServiceInstance> instances = system.instances(VICTIMS.get(kills % VICTIMS.size()));
+            List<ServiceInstance> instances = victims.get(VICTIMS.get(kills % VICTIMS.size()));
             ServiceInstance victim = instances.get(ThreadLocalRandom.current().nextInt(instances.size()));
             CompletableFuture<Void> earlier = restarts.get(victim);
             if (earlier != null && !earlier.isDone()) {
