@@ -109,7 +109,7 @@ public final class SagaBenchmarks {
     private static SagaLoad.Result stage(PrintStream out, SagaLoad load, String name, List<String> members, List<Long> books,
             Duration duration) throws InterruptedException {
         out.printf("  %-10s %d clients, %d s", name, members.size(), duration.toSeconds());
-        SagaLoad.Result result = load.run(name, members, books, duration);
+        SagaLoad.Result result = load.run(members, books, duration);
         out.printf(": %d sagas, %.1f/s, p50 %.0f ms, p99 %.0f ms%s%n", result.completed(), result.perSecond(),
                 result.latencyMicros().getValueAtPercentile(50) / 1000.0, result.latencyMicros().getValueAtPercentile(99) / 1000.0,
                 result.failures().isEmpty() ? "" : ", " + result.failures().size() + " FAILURES");

@@ -33,7 +33,7 @@ final class SagaLoad {
     static final Duration SAGA_TIMEOUT = Duration.ofSeconds(30);
 
     /** What one stage measured. Latencies in microseconds, from the POST sent to the saga's end seen on Kafka. */
-    record Result(String stage, int clients, double seconds, long rented, long rejected, Map<String, Long> rejections,
+    record Result(int clients, double seconds, long rented, long rejected, Map<String, Long> rejections,
             Histogram latencyMicros, CpuUse cpu, List<String> failures) {
 
         long completed() {
@@ -56,7 +56,7 @@ final class SagaLoad {
     }
 
     /** Runs {@code members.size()} clients for {@code duration}; client i rents {@code books[i % books]}. */
-    Result run(String stage, List<String> members, List<Long> books, Duration duration) throws InterruptedException {
+    Result run(List<String> members, List<Long> books, Duration duration) throws InterruptedException {
         Recorder latencies = new Recorder(TimeUnit.HOURS.toMicros(1), 3);
         AtomicLong rented = new AtomicLong();
         Map<String, Long> rejections = new ConcurrentHashMap<>();
@@ -99,7 +99,7 @@ final class SagaLoad {
         long rejected = rejections.values().stream().mapToLong(Long::longValue).sum();
         List<String> problems = new ArrayList<>(failures);
         problems.addAll(endings.unreadable());
-        return new Result(stage, members.size(), used.seconds(), rented.get(), rejected, Map.copyOf(rejections),
+        return new Result(members.size(), used.seconds(), rented.get(), rejected, Map.copyOf(rejections),
                 latencies.getIntervalHistogram(), used, problems);
     }
 }
