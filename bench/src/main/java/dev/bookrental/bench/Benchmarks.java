@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import dev.bookrental.bench.outbox.OutboxBenchmarks;
+import dev.bookrental.bench.saga.SagaBenchmarks;
 import dev.bookrental.launcher.Bookrental;
 import dev.bookrental.launcher.Health;
 import dev.bookrental.launcher.Jit;
@@ -15,7 +16,7 @@ import dev.bookrental.launcher.RunningSystem;
 import dev.bookrental.launcher.SystemTopology;
 
 /**
- * Runs the benchmarks ({@code ./bookrental bench [gateway|outbox]}, see bench/README.md), all of
+ * Runs the benchmarks ({@code ./bookrental bench [gateway|outbox|saga]}, see bench/README.md), all of
  * them when none is named, one after the other.
  *
  * <ul>
@@ -24,11 +25,13 @@ import dev.bookrental.launcher.SystemTopology;
  * and stops everything.</li>
  * <li>{@code outbox}: {@link OutboxBenchmarks}, the same messages sent plainly and through the
  * transactional outbox on one Kafka broker and PostgreSQL.</li>
+ * <li>{@code saga}: {@link SagaBenchmarks}, the rent saga's throughput, latency and CPU per saga
+ * through the whole system, booted once like the gateway benchmark's.</li>
  * </ul>
  */
 public final class Benchmarks {
 
-    private static final List<String> NAMES = List.of("gateway", "outbox");
+    private static final List<String> NAMES = List.of("gateway", "outbox", "saga");
     private static final int GATEWAY_PORT = 8080;
     /**
      * What is measured, in which order and how long. The 20 ms backend first, on a system at rest:
@@ -47,14 +50,15 @@ public final class Benchmarks {
         List<String> chosen = args.length == 0 ? NAMES : List.of(args);
         if (args.length > 1 || !NAMES.containsAll(chosen)) {
             System.err.println("""
-                    Usage: bookrental bench [gateway|outbox]   (see bench/README.md)
+                    Usage: bookrental bench [gateway|outbox|saga]   (see bench/README.md)
                       gateway  the gateway's cost: the same requests direct and through the gateway (wrk, about 4 min)
                       outbox   the outbox's cost: the same messages sent plainly and through the outbox (about 2 min)
-                      (none)   both, one after the other""");
+                      saga     the rent saga's throughput, latency and CPU per saga (about 4 min)
+                      (none)   all three, one after the other""");
             System.exit(2);
         }
         Map<Integer, String> ports = new TreeMap<>();
-        if (chosen.contains("gateway")) {
+        if (chosen.contains("gateway") || chosen.contains("saga")) {
             ports.put(GATEWAY_PORT, "the gateway");
         }
         if (chosen.contains("outbox")) {
@@ -73,6 +77,9 @@ public final class Benchmarks {
             }
             if (chosen.contains("outbox")) {
                 OutboxBenchmarks.run(Bookrental.home(), System.out);
+            }
+            if (chosen.contains("saga")) {
+                SagaBenchmarks.run(Bookrental.home(), System.out);
             }
         } catch (IllegalStateException e) {
             System.err.println("Benchmark failed: " + e.getMessage());

@@ -40,7 +40,7 @@ public record Machine(String date, int cores, String cpu, String os, String java
      * The launcher runs a service without an ahead-of-time cache (the first start after a build)
      * with the C1 compiler only and records the cache; later starts map it and use C1 and C2.
      */
-    private static String jit(RunningSystem system) {
+    public static String jit(RunningSystem system) {
         boolean c1Only = Stream.of("gateway", "book")
                 .map(service -> system.instances(service).getFirst())
                 .anyMatch(instance -> commandLine(instance.pid()).contains("-XX:TieredStopAtLevel=1"));

@@ -1,0 +1,118 @@
+package dev.bookrental.bench.saga;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import dev.bookrental.bench.CpuMeter;
+import dev.bookrental.launcher.Health;
+import dev.bookrental.launcher.Jit;
+import dev.bookrental.launcher.LaunchContext;
+import dev.bookrental.launcher.RunningSystem;
+import dev.bookrental.launcher.SystemTopology;
+
+/**
+ * The rent saga's throughput, latency and CPU ({@code ./bookrental bench saga}, see bench/README.md):
+ * boots the whole system once with the profile {@code bench} under .run/bench, prepares members and
+ * books through the gateway, warms the system up, then runs the closed loop of {@link SagaLoad} at
+ * each concurrency of {@link #CLIENTS}, prints the figures and stops everything.
+ */
+public final class SagaBenchmarks {
+
+    /** The concurrencies measured, in this order; the largest is also the warm-up's. */
+    static final List<Integer> CLIENTS = List.of(8, 32);
+    static final Duration WARM_UP = Duration.ofSeconds(60);
+    static final Duration MEASURED = Duration.ofSeconds(30);
+    /** Books of the run and copies of each: client i rents book i % BOOKS, so at most 4 clients share 20 copies. */
+    private static final int BOOKS = 8;
+    private static final int COPIES = 20;
+    /** Added to the welcome bonus: at 10 points a rent, a thousand rents per member, more than a run makes. */
+    private static final int TOP_UP = 10_000;
+    /** Between stages: the last sagas' returns and late-fee events are still on their way. */
+    private static final Duration PAUSE = Duration.ofSeconds(5);
+    /** The gateway learns of book through Eureka and its load-balancer cache: allow it a moment. */
+    private static final Duration ROUTE_READY = Duration.ofSeconds(60);
+
+    private SagaBenchmarks() {
+    }
+
+    public static void run(Path home, PrintStream out) throws Exception {
+        LaunchContext context = new LaunchContext(home, home.resolve(".run").resolve("bench"), home.resolve("config"),
+                List.of("bench"), Map.of(), Jit.THROUGHPUT); // C1 and C2, as production runs
+        RunningSystem system = RunningSystem.create(SystemTopology.bookrental(), context, Map.of(), out);
+        Runtime.getRuntime().addShutdownHook(new Thread(system::close)); // Ctrl-C stops the system too
+        try {
+            system.startAll();
+            measure(system, out);
+        } finally {
+            out.println("\nStopping the system …");
+            system.close();
+        }
+    }
+
+    private static void measure(RunningSystem system, PrintStream out) throws Exception {
+        try (Library library = new Library(); SagaEndings endings = new SagaEndings(Library.KAFKA)) {
+            Health.await("the gateway's route to book", ROUTE_READY, null, () -> Health.httpOk(Library.GATEWAY + "/api/books", body -> true));
+            int clients = CLIENTS.stream().mapToInt(Integer::intValue).max().orElseThrow();
+            out.printf("  preparing %d members and %d books of %d copies%n", clients, BOOKS, COPIES);
+            List<String> members = members(library, clients);
+            List<Long> books = new ArrayList<>();
+            for (int i = 0; i < BOOKS; i++) {
+                books.add(library.addBook("Saga Bench " + i, COPIES));
+            }
+            SagaLoad load = new SagaLoad(library, endings, new CpuMeter(system, SagaReport.PROCESSES));
+            List<SagaLoad.Result> results = new ArrayList<>();
+            results.add(stage(out, load, "warm-up", members, books, WARM_UP));
+            for (int count : CLIENTS) {
+                Thread.sleep(PAUSE);
+                results.add(stage(out, load, count + " clients", members.subList(0, count), books, MEASURED));
+            }
+            List<String> failures = results.stream().flatMap(result -> result.failures().stream()).toList();
+            if (!failures.isEmpty()) {
+                throw new IllegalStateException("no figures: " + failures.size() + " failures, first: " + failures.getFirst());
+            }
+            new SagaReport(out).print(system, results.subList(1, results.size()));
+        }
+    }
+
+    /** Members registered side by side: each waits for member to create its profile. */
+    private static List<String> members(Library library, int count) throws InterruptedException {
+        List<Thread> threads = new ArrayList<>();
+        List<Exception> failures = new CopyOnWriteArrayList<>();
+        String[] ids = new String[count];
+        for (int i = 0; i < count; i++) {
+            int slot = i;
+            threads.add(Thread.ofVirtual().start(() -> {
+                try {
+                    ids[slot] = library.registeredMember(TOP_UP);
+                } catch (IOException | RuntimeException e) {
+                    failures.add(e);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }));
+        }
+        for (Thread thread : threads) {
+            thread.join();
+        }
+        if (!failures.isEmpty()) {
+            throw new IllegalStateException("Could not register the members: " + failures.getFirst(), failures.getFirst());
+        }
+        return List.of(ids);
+    }
+
+    private static SagaLoad.Result stage(PrintStream out, SagaLoad load, String name, List<String> members, List<Long> books,
+            Duration duration) throws InterruptedException {
+        out.printf("  %-10s %d clients, %d s", name, members.size(), duration.toSeconds());
+        SagaLoad.Result result = load.run(members, books, duration);
+        out.printf(": %d sagas, %.1f/s, p50 %.0f ms, p99 %.0f ms%s%n", result.completed(), result.perSecond(),
+                result.latencyMicros().getValueAtPercentile(50) / 1000.0, result.latencyMicros().getValueAtPercentile(99) / 1000.0,
+                result.failures().isEmpty() ? "" : ", " + result.failures().size() + " FAILURES");
+        return result;
+    }
+}
