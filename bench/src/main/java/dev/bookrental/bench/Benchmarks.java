@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import dev.bookrental.bench.eventstore.EventStoreBenchmarks;
 import dev.bookrental.bench.outbox.OutboxBenchmarks;
 import dev.bookrental.launcher.Bookrental;
 import dev.bookrental.launcher.Health;
@@ -15,7 +16,7 @@ import dev.bookrental.launcher.RunningSystem;
 import dev.bookrental.launcher.SystemTopology;
 
 /**
- * Runs the benchmarks ({@code ./bookrental bench [gateway|outbox]}, see bench/README.md), all of
+ * Runs the benchmarks ({@code ./bookrental bench [gateway|outbox|eventstore]}, see bench/README.md), all of
  * them when none is named, one after the other.
  *
  * <ul>
@@ -24,11 +25,13 @@ import dev.bookrental.launcher.SystemTopology;
  * and stops everything.</li>
  * <li>{@code outbox}: {@link OutboxBenchmarks}, the same messages sent plainly and through the
  * transactional outbox on one Kafka broker and PostgreSQL.</li>
+ * <li>{@code eventstore}: {@link EventStoreBenchmarks}, rental's event store on PostgreSQL: append
+ * and replay rates, and the load of short and long cards with snapshots and without.</li>
  * </ul>
  */
 public final class Benchmarks {
 
-    private static final List<String> NAMES = List.of("gateway", "outbox");
+    private static final List<String> NAMES = List.of("gateway", "outbox", "eventstore");
     private static final int GATEWAY_PORT = 8080;
     /**
      * What is measured, in which order and how long. The 20 ms backend first, on a system at rest:
@@ -47,10 +50,11 @@ public final class Benchmarks {
         List<String> chosen = args.length == 0 ? NAMES : List.of(args);
         if (args.length > 1 || !NAMES.containsAll(chosen)) {
             System.err.println("""
-                    Usage: bookrental bench [gateway|outbox]   (see bench/README.md)
-                      gateway  the gateway's cost: the same requests direct and through the gateway (wrk, about 4 min)
-                      outbox   the outbox's cost: the same messages sent plainly and through the outbox (about 2 min)
-                      (none)   both, one after the other""");
+                    Usage: bookrental bench [gateway|outbox|eventstore]   (see bench/README.md)
+                      gateway     the gateway's cost: the same requests direct and through the gateway (wrk, about 4 min)
+                      outbox      the outbox's cost: the same messages sent plainly and through the outbox (about 2 min)
+                      eventstore  rental's event store: append and replay rates, card loads with and without snapshots (about 3 min)
+                      (none)      all of them, one after the other""");
             System.exit(2);
         }
         Map<Integer, String> ports = new TreeMap<>();
@@ -59,6 +63,9 @@ public final class Benchmarks {
         }
         if (chosen.contains("outbox")) {
             ports.putAll(OutboxBenchmarks.PORTS);
+        }
+        if (chosen.contains("eventstore")) {
+            ports.putAll(EventStoreBenchmarks.PORTS);
         }
         for (Map.Entry<Integer, String> port : ports.entrySet()) {
             if (Health.portOpen(port.getKey())) {
@@ -73,6 +80,9 @@ public final class Benchmarks {
             }
             if (chosen.contains("outbox")) {
                 OutboxBenchmarks.run(Bookrental.home(), System.out);
+            }
+            if (chosen.contains("eventstore")) {
+                EventStoreBenchmarks.run(Bookrental.home(), System.out);
             }
         } catch (IllegalStateException e) {
             System.err.println("Benchmark failed: " + e.getMessage());
