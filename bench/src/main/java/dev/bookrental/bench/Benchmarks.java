@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import dev.bookrental.bench.eventstore.EventStoreBenchmarks;
 import dev.bookrental.bench.outbox.OutboxBenchmarks;
 import dev.bookrental.bench.saga.SagaBenchmarks;
 import dev.bookrental.launcher.Bookrental;
@@ -16,7 +17,7 @@ import dev.bookrental.launcher.RunningSystem;
 import dev.bookrental.launcher.SystemTopology;
 
 /**
- * Runs the benchmarks ({@code ./bookrental bench [gateway|outbox|saga]}, see bench/README.md), all of
+ * Runs the benchmarks ({@code ./bookrental bench [gateway|outbox|eventstore|saga]}, see bench/README.md), all of
  * them when none is named, one after the other.
  *
  * <ul>
@@ -25,13 +26,15 @@ import dev.bookrental.launcher.SystemTopology;
  * and stops everything.</li>
  * <li>{@code outbox}: {@link OutboxBenchmarks}, the same messages sent plainly and through the
  * transactional outbox on one Kafka broker and PostgreSQL.</li>
+ * <li>{@code eventstore}: {@link EventStoreBenchmarks}, rental's event store on PostgreSQL: append
+ * and replay rates, and the load of short and long cards with snapshots and without.</li>
  * <li>{@code saga}: {@link SagaBenchmarks}, the rent saga's throughput, latency and CPU per saga
  * through the whole system, booted once like the gateway benchmark's.</li>
  * </ul>
  */
 public final class Benchmarks {
 
-    private static final List<String> NAMES = List.of("gateway", "outbox", "saga");
+    private static final List<String> NAMES = List.of("gateway", "outbox", "eventstore", "saga");
     private static final int GATEWAY_PORT = 8080;
     /**
      * What is measured, in which order and how long. The 20 ms backend first, on a system at rest:
@@ -50,11 +53,12 @@ public final class Benchmarks {
         List<String> chosen = args.length == 0 ? NAMES : List.of(args);
         if (args.length > 1 || !NAMES.containsAll(chosen)) {
             System.err.println("""
-                    Usage: bookrental bench [gateway|outbox|saga]   (see bench/README.md)
-                      gateway  the gateway's cost: the same requests direct and through the gateway (wrk, about 4 min)
-                      outbox   the outbox's cost: the same messages sent plainly and through the outbox (about 2 min)
-                      saga     the rent saga's throughput, latency and CPU per saga (about 4 min)
-                      (none)   all three, one after the other""");
+                    Usage: bookrental bench [gateway|outbox|eventstore|saga]   (see bench/README.md)
+                      gateway     the gateway's cost: the same requests direct and through the gateway (wrk, about 10 min)
+                      outbox      the outbox's cost: the same messages sent plainly and through the outbox (about 2 min)
+                      eventstore  rental's event store: append and replay rates, card loads with and without snapshots (about 3 min)
+                      saga        the rent saga's throughput, latency and CPU per saga (about 5 min)
+                      (none)      all of them, one after the other""");
             System.exit(2);
         }
         Map<Integer, String> ports = new TreeMap<>();
@@ -63,6 +67,9 @@ public final class Benchmarks {
         }
         if (chosen.contains("outbox")) {
             ports.putAll(OutboxBenchmarks.PORTS);
+        }
+        if (chosen.contains("eventstore")) {
+            ports.putAll(EventStoreBenchmarks.PORTS);
         }
         for (Map.Entry<Integer, String> port : ports.entrySet()) {
             if (Health.portOpen(port.getKey())) {
@@ -77,6 +84,9 @@ public final class Benchmarks {
             }
             if (chosen.contains("outbox")) {
                 OutboxBenchmarks.run(Bookrental.home(), System.out);
+            }
+            if (chosen.contains("eventstore")) {
+                EventStoreBenchmarks.run(Bookrental.home(), System.out);
             }
             if (chosen.contains("saga")) {
                 SagaBenchmarks.run(Bookrental.home(), System.out);

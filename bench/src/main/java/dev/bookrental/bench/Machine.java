@@ -16,13 +16,18 @@ public record Machine(String date, int cores, String cpu, String os, String java
 
     static Machine describe(String wrkVersion, RunningSystem system) {
         return new Machine(
-                ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")),
+                utcNow(),
                 Runtime.getRuntime().availableProcessors(),
                 cpuModel(),
                 System.getProperty("os.name") + " " + System.getProperty("os.version"),
                 Runtime.version() + " (" + System.getProperty("java.vendor") + ")",
                 wrkVersion,
                 jit(system));
+    }
+
+    /** The date and time of a run, as reports print it. */
+    static String utcNow() {
+        return ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'"));
     }
 
     /** The CPU model from /proc/cpuinfo. */

@@ -9,11 +9,17 @@ import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
+import dev.bookrental.platform.messaging.MessagingAutoConfiguration;
+
 /**
  * The producing service of the benchmark, as small as can be: Spring Boot's auto-configuration
  * with platform/messaging on the class path, so the outbox, the relay (started with the context),
  * the Kafka producer, the connection pool and the Flyway migration of the outbox table are the
  * ones every Bookrental service runs, with their default settings.
+ *
+ * <p>The benchmarks' class path also holds the rental service's jar (for the event store
+ * benchmark), with its {@code application.yml} and Flyway scripts: this application reads no
+ * configuration file and migrates the messaging tables only.
  */
 @SpringBootConfiguration
 @EnableAutoConfiguration
@@ -25,6 +31,8 @@ class OutboxBenchApplication {
                 .bannerMode(Banner.Mode.OFF)
                 .logStartupInfo(false)
                 .properties(Map.of(
+                        "spring.config.name", "outbox-bench", // no such file: not rental's application.yml
+                        "spring.flyway.locations", MessagingAutoConfiguration.MIGRATIONS,
                         "spring.application.name", "outbox-bench",
                         "spring.datasource.url", jdbcUrl,
                         "spring.datasource.username", login,

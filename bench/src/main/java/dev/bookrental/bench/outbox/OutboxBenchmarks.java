@@ -1,15 +1,8 @@
 package dev.bookrental.bench.outbox;
 
-import java.io.IOException;
 import java.io.PrintStream;
-import java.lang.management.ManagementFactory;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -29,14 +22,15 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
+import dev.bookrental.bench.BenchPostgres;
 import dev.bookrental.bench.CpuMeter;
 import dev.bookrental.bench.Machine;
+import dev.bookrental.bench.RunFacts;
 import dev.bookrental.launcher.Jit;
 import dev.bookrental.launcher.LaunchContext;
 import dev.bookrental.launcher.RunningSystem;
 import dev.bookrental.launcher.Topology;
 import dev.bookrental.launcher.infra.Kafka;
-import dev.bookrental.launcher.infra.Postgres;
 import dev.bookrental.platform.messaging.MessagingKafkaClients;
 import dev.bookrental.platform.messaging.MessagingProperties;
 import dev.bookrental.platform.messaging.Outbox;
@@ -50,18 +44,11 @@ import dev.bookrental.platform.messaging.Outbox;
 public final class OutboxBenchmarks {
 
     private static final int KAFKA_PORT = 9092;
-    private static final int POSTGRES_PORT = 5432;
     /** The ports it needs: the running system's own Kafka (broker and controller) and PostgreSQL ports. */
     public static final Map<Integer, String> PORTS = Map.of(KAFKA_PORT, "Kafka", KAFKA_PORT + 1, "Kafka's controller",
-            POSTGRES_PORT, "PostgreSQL");
+            BenchPostgres.PORT, "PostgreSQL");
 
     private static final String DATABASE = "outbox_bench";
-    /**
-     * A commit that is durable when it returns, as on a production server (the launcher's default):
-     * the embedded engine's own defaults (fsync and synchronous_commit off) would hide the price of
-     * the outbox's commit. The run fails if the server does not report them.
-     */
-    private static final Map<String, String> DURABLE_COMMITS = Map.of("fsync", "on", "synchronous_commit", "on");
     private static final String TOPIC = "bench.book-events";
     /** As many as the system's topics get from the launcher's broker; one replica, the only broker. */
     private static final int PARTITIONS = 3;
@@ -70,19 +57,17 @@ public final class OutboxBenchmarks {
     }
 
     public static void run(Path home, PrintStream out) throws Exception {
-        Path runDir = home.resolve(".run").resolve("bench").resolve("outbox");
-        deleteRecursively(runDir.resolve("data"));
+        Path runDir = BenchPostgres.freshRunFolder(home, "outbox");
         Topology engines = new Topology();
         engines.add(new Kafka(KAFKA_PORT));
-        Postgres postgres = engines.add(new Postgres(POSTGRES_PORT).withDatabaseFor(DATABASE));
-        DURABLE_COMMITS.forEach(postgres::withServerSetting);
+        engines.add(BenchPostgres.durable(DATABASE));
         RunningSystem system = RunningSystem.create(engines, new LaunchContext(home, runDir, home.resolve("config"), List.of(),
                 Map.of(), Jit.THROUGHPUT), Map.of(), out);
         try {
             system.startAll();
             out.println("  starting the producing service (outbox, relay, connection pool) in this JVM");
             try (ConfigurableApplicationContext service = OutboxBenchApplication.start(
-                    "jdbc:postgresql://127.0.0.1:" + POSTGRES_PORT + "/" + DATABASE, DATABASE, "127.0.0.1:" + KAFKA_PORT)) {
+                    BenchPostgres.jdbcUrl(DATABASE), DATABASE, "127.0.0.1:" + KAFKA_PORT)) {
                 service.getBean(KafkaAdmin.class).createOrModifyTopics(TopicBuilder.name(TOPIC).partitions(PARTITIONS).replicas(1).build());
                 measure(service, system, out);
             }
@@ -93,12 +78,7 @@ public final class OutboxBenchmarks {
     }
 
     private static void measure(ConfigurableApplicationContext service, RunningSystem system, PrintStream out) throws Exception {
-        JdbcClient sql = JdbcClient.create(service.getBean(DataSource.class));
-        DURABLE_COMMITS.forEach((setting, value) -> {
-            if (!show(sql, setting).equals(value)) {
-                throw new IllegalStateException("PostgreSQL runs with " + setting + " = " + show(sql, setting) + ", not " + value);
-            }
-        });
+        BenchPostgres.requireDurableCommits(JdbcClient.create(service.getBean(DataSource.class)));
         JsonMapper json = service.getBean(JsonMapper.class);
         KafkaTemplate<String, String> producer = service.getBean(MessagingKafkaClients.class).template();
         List<Sender> senders = List.of(
@@ -119,14 +99,9 @@ public final class OutboxBenchmarks {
         Map<String, Object> producerConfig = producer.getProducerFactory().getConfigurationProperties();
         Map<String, Object> producerDefaults = ProducerConfig.configDef().defaultValues();
         List<String> lines = new ArrayList<>();
-        lines.add("machine: %d cores, %s, %s %s".formatted(Runtime.getRuntime().availableProcessors(), Machine.cpuModel(),
-                System.getProperty("os.name"), System.getProperty("os.version")));
-        lines.add("Java %s (%s); bench JVM %s".formatted(Runtime.version(), System.getProperty("java.vendor"),
-                String.join(" ", ManagementFactory.getRuntimeMXBean().getInputArguments())));
         lines.add("one Kafka %s broker (KRaft, its JVM on %s); topic %s: %d partitions, 1 replica".formatted(
                 AppInfoParser.getVersion(), kafkaJit(system), TOPIC, PARTITIONS));
-        lines.add("PostgreSQL %s, fsync %s, synchronous_commit %s; HikariCP pool of %s".formatted(
-                show(sql, "server_version"), show(sql, "fsync"), show(sql, "synchronous_commit"), poolSize(service)));
+        lines.add("%s; HikariCP pool of %s".formatted(BenchPostgres.describe(sql), poolSize(service)));
         lines.add("producer (the relay's KafkaTemplate, used by both ways): " + Stream.of(ProducerConfig.ACKS_CONFIG,
                         ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, ProducerConfig.LINGER_MS_CONFIG, ProducerConfig.BATCH_SIZE_CONFIG)
                 .map(key -> key + "=" + producerConfig.getOrDefault(key, producerDefaults.get(key)))
@@ -134,12 +109,7 @@ public final class OutboxBenchmarks {
         lines.add("relay: batches of %d, a pause of %d ms after a batch that was not full".formatted(
                 relay.batchSize(), relay.pollInterval().toMillis()));
         lines.add("messages: BookAdded (book-api) with the envelope headers, key = book id; one consumer on every partition");
-        return new RunFacts(ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")),
-                Runtime.getRuntime().availableProcessors(), lines);
-    }
-
-    private static String show(JdbcClient sql, String setting) {
-        return sql.sql("SHOW " + setting).query(String.class).single();
+        return RunFacts.now(lines);
     }
 
     private static String poolSize(ConfigurableApplicationContext service) {
@@ -152,16 +122,5 @@ public final class OutboxBenchmarks {
         return Machine.commandLine(pid).contains("-XX:TieredStopAtLevel=1")
                 ? "C1 only, no AOT cache yet: run again for the full JIT"
                 : "C1 and C2 with its AOT cache";
-    }
-
-    private static void deleteRecursively(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
-        }
     }
 }

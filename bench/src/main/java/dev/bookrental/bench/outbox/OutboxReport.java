@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import dev.bookrental.bench.CpuMeter;
+import dev.bookrental.bench.RunFacts;
 
 /**
  * Prints an outbox run as Markdown, readable on the console and ready for docs/measurements.md:

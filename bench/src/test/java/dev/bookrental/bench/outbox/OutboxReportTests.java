@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.bookrental.bench.CpuMeter;
 import dev.bookrental.bench.CpuUse;
+import dev.bookrental.bench.RunFacts;
 
 class OutboxReportTests {
 

@@ -2,9 +2,11 @@ package dev.bookrental.rental.card;
 
 import java.util.List;
 
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.json.JsonMapper;
 
 import dev.bookrental.platform.messaging.Outbox;
 import dev.bookrental.rental.api.RentalEvent;
@@ -34,6 +36,15 @@ public class RentalCards {
         this.codec = codec;
         this.outbox = outbox;
         this.snapshotEvery = properties.snapshotEvery();
+    }
+
+    /**
+     * The repository wired by hand, for code that runs without the service's Spring context: the
+     * event store benchmark (bench/) and tests of other packages. Appends still need a transaction,
+     * e.g. from a {@code TransactionTemplate} over the data source {@code jdbc} uses.
+     */
+    public static RentalCards create(JdbcClient jdbc, JsonMapper json, Outbox outbox, RentalProperties properties) {
+        return new RentalCards(new EventStore(jdbc), new CardSnapshots(jdbc, json), new CardEventCodec(json), outbox, properties);
     }
 
     /** The member's card: its snapshot (when snapshots are on) and the events after it. */

@@ -35,7 +35,6 @@ import dev.bookrental.rental.card.EventMetadata;
 import dev.bookrental.rental.card.RentalCard;
 import dev.bookrental.rental.card.RentalCards;
 import dev.bookrental.rental.card.RentalProperties;
-import dev.bookrental.rental.card.TestCards;
 import dev.bookrental.rental.card.TestProperties;
 
 /**
@@ -67,7 +66,7 @@ class RentSagaTests {
         transactions = new TransactionTemplate(new JdbcTransactionManager(database.dataSource()));
         JsonMapper json = JsonMapper.builder().build();
         Outbox outbox = new Outbox(jdbc, json, TraceContext.NONE);
-        cards = TestCards.of(jdbc, json, outbox, PROPERTIES);
+        cards = RentalCards.create(jdbc, json, outbox, PROPERTIES);
         rentals = new Rentals(jdbc);
         saga = new RentSaga(rentals, cards, outbox, PROPERTIES, clock);
     }
