@@ -10,7 +10,7 @@ import java.util.List;
  * -compiler} (HotSpot's performance counters) from the JDK this benchmark runs on, the one the
  * launcher starts the services with.
  */
-final class JitCompilations {
+public final class JitCompilations {
 
     private static final Path JSTAT = Path.of(System.getProperty("java.home"), "bin", "jstat");
 
@@ -18,7 +18,7 @@ final class JitCompilations {
     }
 
     /** Compilations of all the given JVMs together. */
-    static long total(List<Long> pids) throws IOException, InterruptedException {
+    public static long total(List<Long> pids) throws IOException, InterruptedException {
         long total = 0;
         for (long pid : pids) {
             total += of(pid);

@@ -15,7 +15,7 @@ import java.time.Duration;
  * trickle a JVM always compiles (20–70 per 10 s), and its CPU per proxied request fell by a fifth
  * meanwhile. A production gateway runs for days: the steady state is what is worth measuring.
  */
-record WarmUp(int connections, Duration round, Duration min, Duration max, int quietCompilations) {
+public record WarmUp(int connections, Duration round, Duration min, Duration max, int quietCompilations) {
 
     Load roundLoad(int threads) {
         return new Load(threads, connections, round);

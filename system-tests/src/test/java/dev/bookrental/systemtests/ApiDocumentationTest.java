@@ -33,10 +33,11 @@ class ApiDocumentationTest {
     }
 
     @Test
-    void rentalSpecIsValidAndListsTheRentalCardApiWithTheGatewayAsServer() {
+    void rentalSpecIsValidAndListsTheRentalsAndRentalCardApiWithTheGatewayAsServer() {
         JsonNode spec = validSpec("rental");
 
-        assertThat(spec.get("paths").propertyNames()).containsExactlyInAnyOrder("/api/rental-card", "/api/rental-card/eligibility");
+        assertThat(spec.get("paths").propertyNames()).containsExactlyInAnyOrder("/api/rental-card", "/api/rental-card/eligibility",
+                "/api/rentals", "/api/rentals/{rentalId}", "/api/rentals/{rentalId}/return");
         assertThat(spec.get("servers").get(0).get("url").asString()).isEqualTo(Http.GATEWAY);
     }
 

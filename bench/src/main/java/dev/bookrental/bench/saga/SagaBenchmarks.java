@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import dev.bookrental.bench.CpuMeter;
+import dev.bookrental.bench.JitCompilations;
+import dev.bookrental.bench.WarmUp;
 import dev.bookrental.launcher.Health;
 import dev.bookrental.launcher.Jit;
 import dev.bookrental.launcher.LaunchContext;
@@ -26,7 +28,15 @@ public final class SagaBenchmarks {
 
     /** The concurrencies measured, in this order; the largest is also the warm-up's. */
     static final List<Integer> CLIENTS = List.of(8, 32);
-    static final Duration WARM_UP = Duration.ofSeconds(60);
+    /**
+     * Warm-up at the largest concurrency in rounds of 15 s until a round compiles fewer than 150
+     * methods in gateway, rental, book and member together (the trickle four JVMs always compile),
+     * 60 s at least and 6 minutes at most: a first run with a fixed 60 s measured C2 still
+     * compiling, at three times the CPU per saga of the steady state.
+     */
+    static final WarmUp WARM_UP = new WarmUp(32, Duration.ofSeconds(15), Duration.ofSeconds(60), Duration.ofMinutes(6), 150);
+    /** The JVMs whose JIT the warm-up waits for: every service a saga goes through. */
+    private static final List<String> SAGA_JVMS = List.of("gateway", "rental", "book", "member");
     static final Duration MEASURED = Duration.ofSeconds(30);
     /** Books of the run and copies of each: client i rents book i % BOOKS, so at most 4 clients share 20 copies. */
     private static final int BOOKS = 8;
@@ -67,7 +77,7 @@ public final class SagaBenchmarks {
             }
             SagaLoad load = new SagaLoad(library, endings, new CpuMeter(system, SagaReport.PROCESSES));
             List<SagaLoad.Result> results = new ArrayList<>();
-            results.add(stage(out, load, "warm-up", members, books, WARM_UP));
+            results.add(warmUp(system, out, load, members, books));
             for (int count : CLIENTS) {
                 Thread.sleep(PAUSE);
                 results.add(stage(out, load, count + " clients", members.subList(0, count), books, MEASURED));
@@ -78,6 +88,28 @@ public final class SagaBenchmarks {
             }
             new SagaReport(out).print(system, results.subList(1, results.size()));
         }
+    }
+
+    /** Warm-up rounds until the JIT of the saga's JVMs is done (see {@link #WARM_UP}); the last round is returned. */
+    private static SagaLoad.Result warmUp(RunningSystem system, PrintStream out, SagaLoad load, List<String> members,
+            List<Long> books) throws Exception {
+        List<Long> pids = system.processes().stream().filter(row -> SAGA_JVMS.contains(row.name()))
+                .map(RunningSystem.ProcessRow::pid).toList();
+        long start = System.nanoTime();
+        Duration elapsed = Duration.ZERO;
+        SagaLoad.Result last;
+        long compiled;
+        do {
+            long before = JitCompilations.total(pids);
+            last = stage(out, load, "warm-up", members.subList(0, WARM_UP.connections()), books, WARM_UP.round());
+            compiled = JitCompilations.total(pids) - before;
+            elapsed = Duration.ofNanos(System.nanoTime() - start);
+            out.printf("    %d methods compiled in the round%n", compiled);
+        } while (elapsed.compareTo(WARM_UP.max()) < 0
+                && (elapsed.compareTo(WARM_UP.min()) < 0 || compiled >= WARM_UP.quietCompilations()));
+        out.printf("    %s after %d s%n", compiled < WARM_UP.quietCompilations() ? "JIT done" : "limit reached, JIT still compiling",
+                elapsed.toSeconds());
+        return last;
     }
 
     /** Members registered side by side: each waits for member to create its profile. */

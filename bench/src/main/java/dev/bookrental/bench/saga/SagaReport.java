@@ -36,8 +36,11 @@ final class SagaReport {
         out.printf("- profile `bench` (no tracing); outbox relay poll interval as configured (100 ms by default): a rent"
                 + " crosses five outboxes (ReserveCopy, CopyReserved, ChargePoints, PointsCharged, BookRented)%n");
         out.printf("- closed loop through the gateway: rent, wait for the saga's end on `rental.events`, GET the rental,"
-                + " return the book; a member per client; warm-up %d s at %d clients, then %d s per row%n",
-                SagaBenchmarks.WARM_UP.toSeconds(), SagaBenchmarks.CLIENTS.getLast(), SagaBenchmarks.MEASURED.toSeconds());
+                + " return the book; a member per client; warm-up at %d clients in rounds of %d s until a round compiled fewer"
+                + " than %d methods in gateway, rental, book and member (%d s at least, %d at most), then %d s per row%n",
+                SagaBenchmarks.WARM_UP.connections(), SagaBenchmarks.WARM_UP.round().toSeconds(),
+                SagaBenchmarks.WARM_UP.quietCompilations(), SagaBenchmarks.WARM_UP.min().toSeconds(),
+                SagaBenchmarks.WARM_UP.max().toSeconds(), SagaBenchmarks.MEASURED.toSeconds());
         out.printf("%n| clients | sagas | sagas/s | RENTED | REJECTED | p50 ms | p99 ms | max ms |%n|--:|--:|--:|--:|--:|--:|--:|--:|%n");
         for (SagaLoad.Result result : results) {
             out.printf("| %d | %d | %.1f | %d | %d%s | %.0f | %.0f | %.0f |%n", result.clients(), result.completed(), result.perSecond(),
