@@ -1,0 +1,287 @@
+package dev.bookrental.bff.web;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+/**
+ * A real HTTP server standing in for auth (token endpoint with PKCE and refresh-token rotation,
+ * JWK set, revocation) and for the gateway's API, as far as bff-web uses them. It checks what auth
+ * would check (client_secret_basic, the code, the redirect URI, the PKCE verifier, the current
+ * refresh token) and records what it received, so tests can assert on the real requests.
+ */
+public final class StandInAuthAndGateway implements AutoCloseable {
+
+    public static final String CLIENT_ID = "bff-web";
+    public static final String MEMBER_ID = "member-1";
+
+    /** A request to the token, revocation or API endpoints: its form (or path) and Authorization header. */
+    public record Received(String path, Map<String, String> form, String authorization) {
+    }
+
+    private record Grant(String codeChallenge, String nonce, String redirectUri) {
+    }
+
+    private final HttpServer server;
+    private final RSAKey signingKey;
+    private final String clientSecret;
+    private final Map<String, Grant> codes = new ConcurrentHashMap<>();
+    private final AtomicInteger tokenGeneration = new AtomicInteger();
+    private final List<Received> tokenRequests = new CopyOnWriteArrayList<>();
+    private final List<Received> revocations = new CopyOnWriteArrayList<>();
+    private final List<Received> apiCalls = new CopyOnWriteArrayList<>();
+    private final Set<String> refusedAccessTokens = ConcurrentHashMap.newKeySet();
+    private volatile String currentRefreshToken;
+    private volatile Duration firstAccessTokenLifetime = Duration.ofMinutes(5);
+    private volatile boolean revocationDown;
+
+    public StandInAuthAndGateway(String clientSecret) {
+        this.clientSecret = clientSecret;
+        try {
+            signingKey = new RSAKeyGenerator(2048).keyID("auth-key-1").generate();
+            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        } catch (IOException | JOSEException e) {
+            throw new IllegalStateException(e);
+        }
+        server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
+        server.createContext("/oauth2/jwks", exchange -> respond(exchange, 200, new JWKSet(signingKey).toPublicJWKSet().toString()));
+        server.createContext("/oauth2/token", this::token);
+        server.createContext("/oauth2/revoke", this::revoke);
+        server.createContext("/api/", this::api);
+        server.start();
+    }
+
+    public String url() {
+        return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    /**
+     * What happens at auth when the person signs in there: an authorization code bound to the
+     * authorization request's PKCE challenge, nonce and redirect URI.
+     */
+    public String approve(String codeChallenge, String nonce, String redirectUri) {
+        String code = "code-" + UUID.randomUUID();
+        codes.put(code, new Grant(codeChallenge, nonce, redirectUri));
+        return code;
+    }
+
+    /** The access token of the next sign-in lives this long (under a minute: bff-web refreshes it at once). */
+    public void firstAccessTokenLifetime(Duration lifetime) {
+        this.firstAccessTokenLifetime = lifetime;
+    }
+
+    /** The gateway answers 401 invalid_token for this access token. */
+    public void refuse(String accessToken) {
+        refusedAccessTokens.add(accessToken);
+    }
+
+    /** Revocation requests get no answer: the connection is dropped, as by a dying server. */
+    public void revocationDown(boolean down) {
+        this.revocationDown = down;
+    }
+
+    public List<Received> tokenRequests() {
+        return List.copyOf(tokenRequests);
+    }
+
+    public List<Received> revocations() {
+        return List.copyOf(revocations);
+    }
+
+    public List<Received> apiCalls() {
+        return List.copyOf(apiCalls);
+    }
+
+    /** The client_secret_basic header auth expects from bff-web. */
+    public String clientAuthorization() {
+        return "Basic " + Base64.getEncoder().encodeToString((CLIENT_ID + ":" + clientSecret).getBytes(StandardCharsets.UTF_8));
+    }
+
+    public void reset() {
+        codes.clear();
+        tokenRequests.clear();
+        revocations.clear();
+        apiCalls.clear();
+        refusedAccessTokens.clear();
+        currentRefreshToken = null;
+        tokenGeneration.set(0);
+        firstAccessTokenLifetime = Duration.ofMinutes(5);
+        revocationDown = false;
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+
+    private void token(HttpExchange exchange) throws IOException {
+        Map<String, String> form = form(exchange);
+        String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+        tokenRequests.add(new Received(exchange.getRequestURI().getPath(), form, authorization));
+        if (!clientAuthorization().equals(authorization)) {
+            respond(exchange, 401, "{\"error\":\"invalid_client\"}");
+            return;
+        }
+        switch (form.getOrDefault("grant_type", "")) {
+            case "authorization_code" -> {
+                Grant grant = codes.remove(form.getOrDefault("code", ""));
+                if (grant == null || !grant.redirectUri().equals(form.get("redirect_uri"))
+                        || !grant.codeChallenge().equals(s256(form.getOrDefault("code_verifier", "")))) {
+                    respond(exchange, 400, "{\"error\":\"invalid_grant\"}");
+                    return;
+                }
+                respond(exchange, 200, tokens(firstAccessTokenLifetime, idToken(grant.nonce())));
+            }
+            case "refresh_token" -> {
+                // Rotation: each refresh token works once.
+                if (currentRefreshToken == null || !currentRefreshToken.equals(form.get("refresh_token"))) {
+                    respond(exchange, 400, "{\"error\":\"invalid_grant\"}");
+                    return;
+                }
+                respond(exchange, 200, tokens(Duration.ofMinutes(5), null));
+            }
+            default -> respond(exchange, 400, "{\"error\":\"unsupported_grant_type\"}");
+        }
+    }
+
+    private String tokens(Duration accessTokenLifetime, String idToken) {
+        int generation = tokenGeneration.incrementAndGet();
+        currentRefreshToken = "refresh-" + generation;
+        Map<String, Object> tokens = new LinkedHashMap<>();
+        tokens.put("access_token", "access-" + generation);
+        tokens.put("token_type", "Bearer");
+        tokens.put("expires_in", accessTokenLifetime.toSeconds());
+        tokens.put("refresh_token", currentRefreshToken);
+        tokens.put("scope", "openid profile");
+        if (idToken != null) {
+            tokens.put("id_token", idToken);
+        }
+        StringBuilder json = new StringBuilder("{");
+        tokens.forEach((name, value) -> json.append(json.length() > 1 ? "," : "").append('"').append(name).append("\":")
+                .append(value instanceof String text ? '"' + text + '"' : value));
+        return json.append('}').toString();
+    }
+
+    private String idToken(String nonce) {
+        Instant now = Instant.now();
+        JWTClaimsSet claims = new JWTClaimsSet.Builder()
+                .issuer(url())
+                .subject(MEMBER_ID)
+                .audience(CLIENT_ID)
+                .claim("azp", CLIENT_ID)
+                .claim("nonce", nonce)
+                .claim("preferred_username", "alice")
+                .issueTime(Date.from(now))
+                .expirationTime(Date.from(now.plus(Duration.ofMinutes(30))))
+                .build();
+        try {
+            SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(signingKey.getKeyID()).build(), claims);
+            jwt.sign(new RSASSASigner(signingKey));
+            return jwt.serialize();
+        } catch (JOSEException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void revoke(HttpExchange exchange) throws IOException {
+        Map<String, String> form = form(exchange);
+        if (revocationDown) {
+            exchange.close();
+            return;
+        }
+        revocations.add(new Received(exchange.getRequestURI().getPath(), form, exchange.getRequestHeaders().getFirst("Authorization")));
+        respond(exchange, 200, "{}");
+    }
+
+    /** The gateway's API as the page uses it. */
+    private void api(HttpExchange exchange) throws IOException {
+        String path = exchange.getRequestURI().getPath();
+        String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+        String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+        apiCalls.add(new Received(path, Map.of("body", body), authorization));
+        if (authorization == null || refusedAccessTokens.contains(authorization.substring("Bearer ".length()))) {
+            exchange.getResponseHeaders().set("WWW-Authenticate", "Bearer error=\"invalid_token\"");
+            respond(exchange, 401, "");
+            return;
+        }
+        String method = exchange.getRequestMethod();
+        if (method.equals("GET") && path.equals("/api/members/me")) {
+            respond(exchange, 200, "{\"id\":\"" + MEMBER_ID + "\",\"username\":\"alice\",\"displayName\":\"Alice\",\"points\":100}");
+        } else if (method.equals("GET") && path.equals("/api/rental-card")) {
+            respond(exchange, 200, "{\"memberId\":\"" + MEMBER_ID + "\",\"status\":\"ACTIVE\",\"loans\":[],\"loansLeft\":5}");
+        } else if (method.equals("POST") && path.equals("/api/rentals") && body.contains("999")) {
+            exchange.getResponseHeaders().set("Content-Type", "application/problem+json");
+            respondAs(exchange, 409, "{\"type\":\"urn:bookrental:problem:rent-not-allowed\",\"title\":\"Rent not allowed\",\"status\":409}");
+        } else if (method.equals("POST") && path.equals("/api/rentals")) {
+            String rentalId = UUID.randomUUID().toString();
+            exchange.getResponseHeaders().set("Location", "/api/rentals/" + rentalId);
+            respond(exchange, 202, "{\"rentalId\":\"" + rentalId + "\",\"bookId\":1,\"status\":\"PENDING\"}");
+        } else {
+            respond(exchange, 404, "{\"status\":404}");
+        }
+    }
+
+    private static Map<String, String> form(HttpExchange exchange) throws IOException {
+        String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+        Map<String, String> form = new LinkedHashMap<>();
+        for (String pair : body.split("&")) {
+            int equals = pair.indexOf('=');
+            if (equals > 0) {
+                form.put(URLDecoder.decode(pair.substring(0, equals), StandardCharsets.UTF_8),
+                        URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8));
+            }
+        }
+        return form;
+    }
+
+    private static String s256(String verifier) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII));
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void respond(HttpExchange exchange, int status, String json) throws IOException {
+        exchange.getResponseHeaders().set("Content-Type", "application/json");
+        respondAs(exchange, status, json);
+    }
+
+    private static void respondAs(HttpExchange exchange, int status, String body) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        try (OutputStream out = exchange.getResponseBody()) {
+            exchange.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
+            out.write(bytes);
+        }
+    }
+}
