@@ -22,7 +22,7 @@ public final class SystemTopology {
         var kafka = system.add(new Kafka(9092));
         var postgres = system.add(new Postgres(5432)
                 .withDatabaseFor("book").withDatabaseFor("member").withDatabaseFor("rental"));
-        system.add(new Redis(6379));
+        var redis = system.add(new Redis(6379));
         system.add(new Zipkin(9411));
 
         // Platform services.
@@ -52,6 +52,16 @@ public final class SystemTopology {
                 .module("services/rental/app", "dev.bookrental.rental.RentalApplication")
                 .port(8103)
                 .dependsOn(configServer, postgres));
+
+        // Backends for frontends: the browser's (sessions in Redis) and the phone's.
+        system.add(Service.named("bff-web")
+                .module("bff/web", "dev.bookrental.bff.web.BffWebApplication")
+                .port(8081)
+                .dependsOn(configServer, redis));
+        system.add(Service.named("bff-mobile")
+                .module("bff/mobile", "dev.bookrental.bff.mobile.BffMobileApplication")
+                .port(8082)
+                .dependsOn(configServer));
         return system;
     }
 }

@@ -27,7 +27,8 @@ class SystemTopologyTests {
     @Test
     void declaresTheServicesOfBookrental() {
         assertThat(services()).extracting(Service::name)
-                .containsExactlyInAnyOrder("discovery", "config-server", "gateway", "book", "member", "rental");
+                .containsExactlyInAnyOrder("discovery", "config-server", "gateway", "book", "member", "rental",
+                        "bff-web", "bff-mobile");
     }
 
     @Test
@@ -64,5 +65,11 @@ class SystemTopologyTests {
     void bookServiceWaitsForConfigServerAndPostgres() {
         assertThat(system.service("book").dependencies()).extracting(Component::name)
                 .contains("config-server", "postgres");
+    }
+
+    @Test
+    void bffWebWaitsForRedisWhereItsSessionsLive() {
+        assertThat(system.service("bff-web").dependencies()).extracting(Component::name)
+                .contains("config-server", "redis");
     }
 }
