@@ -21,6 +21,6 @@ class LoginPageTests extends AuthServiceTest {
 
     @Test
     void saysWhenTheLastAttemptFailed() {
-        assertThat(mvc.get().uri("/login?error")).hasStatusOk().bodyText().contains("Wrong username or password.");
+        assertThat(mvc.get().uri("/login").param("error", "")).hasStatusOk().bodyText().contains("Wrong username or password.");
     }
 }
