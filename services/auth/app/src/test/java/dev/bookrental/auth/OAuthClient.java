@@ -97,6 +97,28 @@ public final class OAuthClient {
         return redirectParameters(toClient);
     }
 
+    /** An authorization request for a code with PKCE, scopes {@code openid profile} and state {@code state-1}. */
+    public static Map<String, String> authorizationRequest(String clientId, String redirectUri, Pkce pkce) {
+        Map<String, String> request = new LinkedHashMap<>();
+        request.put("response_type", "code");
+        request.put("client_id", clientId);
+        request.put("scope", "openid profile");
+        request.put("redirect_uri", redirectUri);
+        request.put("state", "state-1");
+        request.put("code_challenge", pkce.challenge());
+        request.put("code_challenge_method", "S256");
+        return request;
+    }
+
+    /** The authorization code flow with PKCE to its end: a browser signs in, the client redeems the code. */
+    public Tokens signIn(String clientId, String secret, String redirectUri, String username, String password) {
+        Pkce pkce = Pkce.create();
+        Map<String, String> redirect = authorize(authorizationRequest(clientId, redirectUri, pkce), username, password);
+        assertThat(redirect).containsKey("code");
+        return Tokens.of(token(clientId, secret, Map.of("grant_type", "authorization_code", "code", redirect.get("code"),
+                "redirect_uri", redirectUri, "code_verifier", pkce.verifier())));
+    }
+
     /** {@code /oauth2/authorize} with these parameters. */
     public URI authorizationUri(Map<String, String> authorizationRequest) {
         return url("/oauth2/authorize?" + form(authorizationRequest));

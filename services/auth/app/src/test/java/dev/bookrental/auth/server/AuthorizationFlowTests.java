@@ -1,10 +1,10 @@
 package dev.bookrental.auth.server;
 
+import static dev.bookrental.auth.OAuthClient.authorizationRequest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -86,7 +86,7 @@ class AuthorizationFlowTests extends AuthServiceTest {
     @Test
     void theUserInfoEndpointAnswersForTheAccessToken() {
         String accountId = register("dorothy", "fortran on the ibm 7090", "Dorothy Vaughan");
-        Tokens tokens = signIn(FirstPartyClients.BFF_WEB, "dorothy", "fortran on the ibm 7090");
+        Tokens tokens = signIn("dorothy", "fortran on the ibm 7090");
 
         HttpResponse<String> userInfo = client.get("/userinfo", tokens.accessToken());
 
@@ -148,7 +148,7 @@ class AuthorizationFlowTests extends AuthServiceTest {
 
     @Test
     void theLocalLibrarianSignsInWithTheRoleLibrarian() {
-        Tokens tokens = signIn(FirstPartyClients.BFF_WEB, "librarian", "librarian-local-only");
+        Tokens tokens = signIn("librarian", "librarian-local-only");
 
         Jwt access = client.verify(tokens.accessToken());
         assertThat(access.getClaimAsStringList("roles")).containsExactly("LIBRARIAN");
@@ -165,28 +165,13 @@ class AuthorizationFlowTests extends AuthServiceTest {
         assertThat(OAuthClient.location(login)).hasPath("/login").hasQuery("error");
     }
 
-    private Tokens signIn(String clientId, String username, String password) {
-        Pkce pkce = Pkce.create();
-        Map<String, String> redirect = client.authorize(authorizationRequest(clientId, BFF_REDIRECT, pkce), username, password);
-        return Tokens.of(client.token(clientId, bffSecret(), Map.of("grant_type", "authorization_code",
-                "code", redirect.get("code"), "redirect_uri", BFF_REDIRECT, "code_verifier", pkce.verifier())));
+    private Tokens signIn(String username, String password) {
+        return client.signIn(FirstPartyClients.BFF_WEB, bffSecret(), BFF_REDIRECT, username, password);
     }
 
     private HttpResponse<String> refresh(String refreshToken) {
         return client.token(FirstPartyClients.BFF_WEB, bffSecret(), Map.of("grant_type", "refresh_token",
                 "refresh_token", refreshToken));
-    }
-
-    private static Map<String, String> authorizationRequest(String clientId, String redirectUri, Pkce pkce) {
-        Map<String, String> request = new LinkedHashMap<>();
-        request.put("response_type", "code");
-        request.put("client_id", clientId);
-        request.put("scope", "openid profile");
-        request.put("redirect_uri", redirectUri);
-        request.put("state", "state-1");
-        request.put("code_challenge", pkce.challenge());
-        request.put("code_challenge_method", "S256");
-        return request;
     }
 
     private String bffSecret() {
