@@ -21,7 +21,8 @@ public final class SystemTopology {
         // Infrastructure: real engines, data under .run/data.
         var kafka = system.add(new Kafka(9092));
         var postgres = system.add(new Postgres(5432)
-                .withDatabaseFor("book").withDatabaseFor("member").withDatabaseFor("rental"));
+                .withDatabaseFor("book").withDatabaseFor("member").withDatabaseFor("rental")
+                .withDatabaseFor("auth"));
         var redis = system.add(new Redis(6379));
         system.add(new Zipkin(9411));
 
@@ -38,6 +39,12 @@ public final class SystemTopology {
                 .module("infrastructure/gateway", "dev.bookrental.gateway.GatewayApplication")
                 .port(8080)
                 .dependsOn(configServer));
+
+        // The authorization server: its own issuer, not behind the gateway (the browser signs in on :9000).
+        system.add(Service.named("auth")
+                .module("services/auth/app", "dev.bookrental.auth.AuthApplication")
+                .port(9000)
+                .dependsOn(configServer, postgres));
 
         // Domain services.
         system.add(Service.named("book")

@@ -27,7 +27,7 @@ class SystemTopologyTests {
     @Test
     void declaresTheServicesOfBookrental() {
         assertThat(services()).extracting(Service::name)
-                .containsExactlyInAnyOrder("discovery", "config-server", "gateway", "book", "member", "rental",
+                .containsExactlyInAnyOrder("discovery", "config-server", "gateway", "auth", "book", "member", "rental",
                         "bff-web", "bff-mobile");
     }
 
@@ -59,6 +59,13 @@ class SystemTopologyTests {
                 .toList();
 
         assertThat(ports).doesNotHaveDuplicates().allSatisfy(port -> assertThat(port).isBetween(1, 65535));
+    }
+
+    @Test
+    void authServiceWaitsForConfigServerAndPostgresOnPort9000() {
+        assertThat(system.service("auth").port()).isEqualTo(9000);
+        assertThat(system.service("auth").dependencies()).extracting(Component::name)
+                .contains("config-server", "postgres");
     }
 
     @Test
