@@ -22,7 +22,7 @@ public final class SystemTopology {
         var kafka = system.add(new Kafka(9092));
         var postgres = system.add(new Postgres(5432)
                 .withDatabaseFor("book").withDatabaseFor("member").withDatabaseFor("rental"));
-        system.add(new Redis(6379));
+        var redis = system.add(new Redis(6379));
         system.add(new Zipkin(9411));
 
         // Platform services.
@@ -37,7 +37,7 @@ public final class SystemTopology {
         system.add(Service.named("gateway")
                 .module("infrastructure/gateway", "dev.bookrental.gateway.GatewayApplication")
                 .port(8080)
-                .dependsOn(configServer));
+                .dependsOn(configServer, redis)); // rate-limit counters
 
         // Domain services.
         system.add(Service.named("book")
