@@ -3,7 +3,9 @@ package dev.bookrental.gateway.ratelimit;
 import java.net.InetSocketAddress;
 import java.util.List;
 
+import io.lettuce.core.ClientOptions;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.data.redis.autoconfigure.LettuceClientOptionsBuilderCustomizer;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.cloud.gateway.filter.ratelimit.KeyResolver;
 import org.springframework.cloud.gateway.filter.ratelimit.RedisRateLimiter;
@@ -11,7 +13,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
-import org.springframework.security.config.annotation.web.reactive.WebFluxSecurityConfiguration;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
@@ -35,8 +36,20 @@ import dev.bookrental.gateway.problem.ProblemWriter;
 @EnableConfigurationProperties(RateLimitProperties.class)
 class RateLimits {
 
-    /** Spring Security's web filter chain runs at this order; the limits run just before and just after it. */
-    private static final int SECURITY = WebFluxSecurityConfiguration.WEB_FILTER_CHAIN_FILTER_ORDER;
+    /**
+     * The order of Spring Security's web filter chain ({@code WebFluxSecurityConfiguration}'s
+     * package-private {@code WEB_FILTER_CHAIN_FILTER_ORDER}); the limits run just before and just after it.
+     */
+    private static final int SECURITY = -100;
+
+    /**
+     * While the connection to Redis is down, a check fails at once (and so lets the request pass)
+     * instead of queueing in Lettuce until the reconnect or the command timeout.
+     */
+    @Bean
+    LettuceClientOptionsBuilderCustomizer failFastWhileRedisIsDown() {
+        return options -> options.disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS);
+    }
 
     @Bean
     TokenBuckets tokenBuckets(ReactiveStringRedisTemplate redis,

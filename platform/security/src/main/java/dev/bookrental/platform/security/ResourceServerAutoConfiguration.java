@@ -45,8 +45,8 @@ public class ResourceServerAutoConfiguration {
 
     @Bean
     SecurityFilterChain resourceServerFilterChain(HttpSecurity http, ObjectProvider<AccessRules> serviceRules,
-            JsonMapper json) throws Exception {
-        SecurityProblems problems = new SecurityProblems(json);
+            ObjectProvider<JsonMapper> json) throws Exception {
+        SecurityProblems problems = new SecurityProblems(json.getIfAvailable(() -> JsonMapper.builder().build()));
         http.authorizeHttpRequests(requests -> {
                     requests.requestMatchers(OPEN_PATHS).permitAll();
                     serviceRules.orderedStream().forEach(rules -> rules.define(requests));

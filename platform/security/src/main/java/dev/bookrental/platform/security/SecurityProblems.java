@@ -5,6 +5,7 @@ import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -40,14 +41,14 @@ public final class SecurityProblems implements AuthenticationEntryPoint, AccessD
 
     @Override
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException exception)
-            throws IOException {
+            throws IOException, ServletException {
         challenge.commence(request, response, exception);
         write(request, response, ProblemTypes.UNAUTHENTICATED, "Unauthenticated", unauthenticated(exception));
     }
 
     @Override
     public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException exception)
-            throws IOException {
+            throws IOException, ServletException {
         insufficientRole.handle(request, response, exception);
         write(request, response, ProblemTypes.FORBIDDEN, "Forbidden", "The access token does not carry the role this request needs.");
     }

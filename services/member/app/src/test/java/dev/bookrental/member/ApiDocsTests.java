@@ -71,6 +71,9 @@ class ApiDocsTests {
         spec.extractingPath("$.paths['/api/members/me'].get.security[0]").asMap().containsOnlyKeys("bearer");
         spec.extractingPath("$.paths['/api/members/me/points'].post.security[0]").asMap().containsOnlyKeys("bearer");
         spec.extractingPath("$..parameters[?(@.in == 'header')]").asArray().isEmpty();
+        // The caller is the token, not a parameter: no trace of the @AuthenticationPrincipal argument.
+        spec.extractingPath("$..parameters[?(@.name == 'caller')]").asArray().isEmpty();
+        spec.extractingPath("$.components.schemas").asMap().doesNotContainKey("Jwt");
         spec.extractingPath("$.paths['/api/members/me/points'].post.requestBody.content['application/json'].schema.$ref")
                 .isEqualTo("#/components/schemas/TopUpRequest");
         spec.extractingPath("$.components.schemas.TopUpRequest.required").asArray().containsExactly("amount");

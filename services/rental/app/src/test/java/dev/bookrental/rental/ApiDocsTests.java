@@ -69,6 +69,9 @@ class ApiDocsTests {
         spec.extractingPath("$.paths.*.*.security[0]").asArray().hasSize(5)
                 .allSatisfy(requirement -> assertThat(requirement).asInstanceOf(MAP).containsOnlyKeys("bearer"));
         spec.extractingPath("$..parameters[?(@.in == 'header')]").asArray().isEmpty();
+        // The caller is the token, not a parameter: no trace of the @AuthenticationPrincipal argument.
+        spec.extractingPath("$..parameters[?(@.name == 'caller')]").asArray().isEmpty();
+        spec.extractingPath("$.components.schemas").asMap().doesNotContainKey("Jwt");
     }
 
     private AbstractJsonContentAssert<?> spec() {
