@@ -38,7 +38,7 @@ public final class SystemTopology {
         system.add(Service.named("gateway")
                 .module("infrastructure/gateway", "dev.bookrental.gateway.GatewayApplication")
                 .port(8080)
-                .dependsOn(configServer));
+                .dependsOn(configServer, redis)); // rate-limit counters
 
         // The authorization server: its own issuer, not behind the gateway (the browser signs in on :9000).
         system.add(Service.named("auth")

@@ -2,8 +2,6 @@ package dev.bookrental.gateway.problem;
 
 import java.io.IOException;
 import java.net.URI;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.concurrent.TimeoutException;
 
 import io.netty.handler.timeout.ReadTimeoutException;
@@ -11,16 +9,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.webflux.error.ErrorWebExceptionHandler;
 import org.springframework.core.annotation.Order;
-import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
-import org.springframework.http.MediaType;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
-import tools.jackson.databind.json.JsonMapper;
 
 import dev.bookrental.platform.web.ProblemTypes;
 
@@ -36,10 +31,10 @@ class GatewayProblemHandler implements ErrorWebExceptionHandler {
     private static final Logger log = LoggerFactory.getLogger(GatewayProblemHandler.class);
     private static final String RETRY_AFTER_SECONDS = "5";
 
-    private final JsonMapper json;
+    private final ProblemWriter problems;
 
-    GatewayProblemHandler(JsonMapper json) {
-        this.json = json;
+    GatewayProblemHandler(ProblemWriter problems) {
+        this.problems = problems;
     }
 
     @Override
@@ -53,19 +48,10 @@ class GatewayProblemHandler implements ErrorWebExceptionHandler {
             log.warn("{} {} -> {}: {}", exchange.getRequest().getMethod(), exchange.getRequest().getPath(),
                     problem.status().value(), error.toString());
         }
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("type", problem.type().toString());
-        body.put("title", problem.title());
-        body.put("status", problem.status().value());
-        body.put("detail", problem.detail());
-        body.put("instance", exchange.getRequest().getPath().value());
-        response.setStatusCode(problem.status());
-        response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
         if (problem.status().value() == HttpStatus.SERVICE_UNAVAILABLE.value()) {
             response.getHeaders().set("Retry-After", RETRY_AFTER_SECONDS);
         }
-        DataBuffer buffer = response.bufferFactory().wrap(json.writeValueAsBytes(body));
-        return response.writeWith(Mono.just(buffer));
+        return problems.write(exchange, problem.status(), problem.type(), problem.title(), problem.detail());
     }
 
     record Problem(HttpStatusCode status, URI type, String title, String detail) {

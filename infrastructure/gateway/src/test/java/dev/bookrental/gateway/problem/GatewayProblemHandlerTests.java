@@ -101,7 +101,7 @@ class GatewayProblemHandlerTests {
     void writesServiceUnavailableAsProblemJsonWithRetryAfter() {
         MockServerWebExchange exchange = MockServerWebExchange.from(MockServerHttpRequest.get(PATH));
 
-        new GatewayProblemHandler(json)
+        new GatewayProblemHandler(new ProblemWriter(json))
                 .handle(exchange, new NotFoundException("Unable to find instance for book"))
                 .block(Duration.ofSeconds(5));
 
@@ -122,7 +122,7 @@ class GatewayProblemHandlerTests {
     void writesNotFoundWithoutRetryAfter() {
         MockServerWebExchange exchange = MockServerWebExchange.from(MockServerHttpRequest.get("/api/nowhere"));
 
-        new GatewayProblemHandler(json)
+        new GatewayProblemHandler(new ProblemWriter(json))
                 .handle(exchange, new ResponseStatusException(HttpStatus.NOT_FOUND))
                 .block(Duration.ofSeconds(5));
 

@@ -21,17 +21,21 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import dev.bookrental.gateway.TestRedis;
+
 /**
  * The gateway in front of a real HTTP server (the JDK's) that answers {@code /fast} at once and
  * never answers {@code /hang}: a hanging service becomes a 504 problem after the response timeout,
  * the client is never held, and a timely response is untouched.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"spring.config.location=classpath:gateway-test.yml", "bookrental.gateway.response-timeout=500ms"})
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "spring.config.location=file:../../config/application.yml,file:../../config/gateway.yml,classpath:gateway-test.yml",
+        "bookrental.gateway.response-timeout=500ms"})
 class ResponseTimeoutTests {
 
     private static final CountDownLatch END = new CountDownLatch(1);
     private static final HttpServer SERVICE = service();
+    private static final TestRedis REDIS = TestRedis.start();
 
     @LocalServerPort
     int port;
@@ -44,12 +48,14 @@ class ResponseTimeoutTests {
         registry.add(prefix + "id", () -> "service");
         registry.add(prefix + "uri", () -> "http://127.0.0.1:" + SERVICE.getAddress().getPort());
         registry.add(prefix + "predicates[0]", () -> "Path=/fast,/hang");
+        registry.add("spring.data.redis.port", REDIS::port);
     }
 
     @AfterAll
     static void stopService() {
         END.countDown();
         SERVICE.stop(0);
+        REDIS.stop();
     }
 
     @Test

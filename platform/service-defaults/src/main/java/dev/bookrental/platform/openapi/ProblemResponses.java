@@ -25,7 +25,9 @@ import dev.bookrental.platform.web.ProblemTypes;
  * RFC 9457 problems in the OpenAPI spec of every servlet service, the spec-side twin of
  * {@link ProblemDetailsAdvice}: every 4xx and 5xx response an operation declares is
  * {@code application/problem+json} of one shared {@code Problem} schema, and every operation that
- * reads path or query parameters or a body documents the 400 the advice answers for bad input.
+ * reads path or query parameters or a body documents the 400 the advice answers for bad input. An
+ * operation that names a security requirement (an access token) documents the 401 and 403 the
+ * resource server answers.
  * So a controller declares only the errors of its own domain, in one line each, e.g.
  * {@code @ApiResponse(responseCode = "404", description = "No book has this id: book-not-found")}.
  */
@@ -34,11 +36,20 @@ public class ProblemResponses implements OperationCustomizer, OpenApiCustomizer 
     private static final String SCHEMA = "Problem";
     private static final String MEDIA_TYPE = org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON_VALUE;
     private static final String BAD_REQUEST = "400";
+    private static final String UNAUTHORIZED = "401";
+    private static final String FORBIDDEN = "403";
 
     @Override
     public Operation customize(Operation operation, HandlerMethod handlerMethod) {
         badInput(operation).ifPresent(description ->
                 operation.getResponses().computeIfAbsent(BAD_REQUEST, status -> new ApiResponse().description(description)));
+        if (needsAToken(operation)) {
+            operation.getResponses().computeIfAbsent(UNAUTHORIZED, status -> new ApiResponse().description(
+                    "No access token, or one that is expired, not issued for this API or badly signed: "
+                            + slug(ProblemTypes.UNAUTHENTICATED) + "; WWW-Authenticate says why"));
+            operation.getResponses().computeIfAbsent(FORBIDDEN, status -> new ApiResponse().description(
+                    "The access token lacks the role this operation needs: " + slug(ProblemTypes.FORBIDDEN)));
+        }
         operation.getResponses().forEach((status, response) -> {
             if (isError(status)) {
                 // Also replaces the return type springdoc puts into an @ApiResponse without content.
@@ -72,6 +83,11 @@ public class ProblemResponses implements OperationCustomizer, OpenApiCustomizer 
                     + slug(ProblemTypes.INVALID_BODY) + errors);
         }
         return Optional.empty();
+    }
+
+    /** The operation names a security requirement ({@link BearerTokenOpenApi}): the resource server checks its token. */
+    private static boolean needsAToken(Operation operation) {
+        return operation.getSecurity() != null && !operation.getSecurity().isEmpty();
     }
 
     /** The last part of a problem type, e.g. {@code invalid-body}, as the responses' descriptions name types. */

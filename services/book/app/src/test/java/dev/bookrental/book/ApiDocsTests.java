@@ -58,16 +58,32 @@ class ApiDocsTests {
 
         spec.extractingPath("$.paths['/api/books'].get.responses").asMap().containsOnlyKeys("200", "400");
         spec.extractingPath("$.paths['/api/books/{id}'].get.responses").asMap().containsOnlyKeys("200", "400", "404");
-        spec.extractingPath("$.paths['/api/books'].post.responses").asMap().containsOnlyKeys("201", "400", "403", "409");
+        spec.extractingPath("$.paths['/api/books'].post.responses").asMap().containsOnlyKeys("201", "400", "401", "403", "409");
         spec.extractingPath("$.paths['/api/books/{bookId}/copies'].get.responses").asMap().containsOnlyKeys("200", "400", "404");
         spec.extractingPath("$.paths['/api/books/{bookId}/copies'].post.responses").asMap()
-                .containsOnlyKeys("201", "400", "403", "404");
+                .containsOnlyKeys("201", "400", "401", "403", "404");
+    }
+
+    @Test
+    void asksForAnAccessTokenOnlyWhereTheCatalogIsChanged() {
+        AbstractJsonContentAssert<?> spec = spec();
+
+        spec.extractingPath("$.components.securitySchemes.bearer.type").isEqualTo("http");
+        spec.extractingPath("$.components.securitySchemes.bearer.scheme").isEqualTo("bearer");
+        spec.extractingPath("$.components.securitySchemes.bearer.bearerFormat").isEqualTo("JWT");
+        spec.extractingPath("$.paths['/api/books'].post.security[0]").asMap().containsOnlyKeys("bearer");
+        spec.extractingPath("$.paths['/api/books/{bookId}/copies'].post.security[0]").asMap().containsOnlyKeys("bearer");
+        spec.doesNotHavePath("$.paths['/api/books'].get.security");
+        spec.doesNotHavePath("$.paths['/api/books/{id}'].get.security");
+        spec.doesNotHavePath("$.paths['/api/books/{bookId}/copies'].get.security");
+        spec.extractingPath("$.paths['/api/books'].post.responses['401'].description").asString().contains("unauthenticated");
+        spec.extractingPath("$..parameters[?(@.in == 'header')]").asArray().isEmpty();
     }
 
     @Test
     void documentsEveryErrorAsProblemJsonAndEverySuccessAsJson() {
         List<String> errors = ApiDocs.errorStatuses(ApiDocs.tree(mvc));
-        assertThat(errors).hasSize(11);
+        assertThat(errors).hasSize(13);
 
         AbstractJsonContentAssert<?> spec = spec();
         spec.extractingPath("$.paths['/api/books/{id}'].get.responses['404'].description").asString().contains("book-not-found");

@@ -22,7 +22,7 @@ import dev.bookrental.platform.testsupport.AutoConfigureApiDocs;
 
 /**
  * The member service's OpenAPI spec describes what its controllers really do: both operations,
- * the caller header, the top-up body's limits, and each error as an RFC 9457 problem. The
+ * the access token they take, the top-up body's limits, and each error as an RFC 9457 problem. The
  * controllers are the real ones; the database behind them is never reached while a spec is built.
  */
 @WebMvcTest(properties = "spring.config.location=classpath:/slice-test.yml", // instead of application.yml and its config-server import
@@ -50,9 +50,9 @@ class ApiDocsTests {
         AbstractJsonContentAssert<?> spec = spec();
 
         // Reading the profile takes no parameter that can be malformed: no 400.
-        spec.extractingPath("$.paths['/api/members/me'].get.responses").asMap().containsOnlyKeys("200", "401", "404");
+        spec.extractingPath("$.paths['/api/members/me'].get.responses").asMap().containsOnlyKeys("200", "401", "403", "404");
         spec.extractingPath("$.paths['/api/members/me/points'].post.responses").asMap()
-                .containsOnlyKeys("200", "400", "401", "404", "422");
+                .containsOnlyKeys("200", "400", "401", "403", "404", "422");
         spec.extractingPath("$.paths['/api/members/me/points'].post.responses['422'].description").asString()
                 .contains("balance-limit-exceeded");
     }
@@ -60,15 +60,20 @@ class ApiDocsTests {
     @Test
     void documentsEveryErrorAsProblemJsonAndEverySuccessAsJson() {
         List<String> errors = ApiDocs.errorStatuses(ApiDocs.tree(mvc));
-        assertThat(errors).containsExactlyInAnyOrder("401", "404", "400", "401", "404", "422");
+        assertThat(errors).containsExactlyInAnyOrder("401", "403", "404", "400", "401", "403", "404", "422");
     }
 
     @Test
-    void documentsTheCallerHeaderAndTheTopUpLimits() {
+    void documentsTheAccessTokenAndTheTopUpLimits() {
         AbstractJsonContentAssert<?> spec = spec();
 
-        spec.extractingPath("$.paths['/api/members/me'].get.parameters[?(@.in == 'header')].name").asArray()
-                .containsExactly("X-User-Id");
+        spec.extractingPath("$.components.securitySchemes.bearer.scheme").isEqualTo("bearer");
+        spec.extractingPath("$.paths['/api/members/me'].get.security[0]").asMap().containsOnlyKeys("bearer");
+        spec.extractingPath("$.paths['/api/members/me/points'].post.security[0]").asMap().containsOnlyKeys("bearer");
+        spec.extractingPath("$..parameters[?(@.in == 'header')]").asArray().isEmpty();
+        // The caller is the token, not a parameter: no trace of the @AuthenticationPrincipal argument.
+        spec.extractingPath("$..parameters[?(@.name == 'caller')]").asArray().isEmpty();
+        spec.extractingPath("$.components.schemas").asMap().doesNotContainKey("Jwt");
         spec.extractingPath("$.paths['/api/members/me/points'].post.requestBody.content['application/json'].schema.$ref")
                 .isEqualTo("#/components/schemas/TopUpRequest");
         spec.extractingPath("$.components.schemas.TopUpRequest.required").asArray().containsExactly("amount");

@@ -5,22 +5,22 @@ import java.net.URI;
 import jakarta.validation.Valid;
 
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import dev.bookrental.book.access.LibrarianAccess;
+import dev.bookrental.platform.openapi.BearerTokenOpenApi;
 
-/** The catalog's write side, for librarians: add a title. */
+/** The catalog's write side, for librarians (see {@code BookAccess}): add a title. */
 @RestController
 @RequestMapping("/api/books")
 @Tag(name = "catalog")
+@SecurityRequirement(name = BearerTokenOpenApi.SCHEME)
 class LibrarianController {
 
     private final CatalogService catalog;
@@ -32,12 +32,9 @@ class LibrarianController {
     @PostMapping
     @Operation(summary = "Add a title (librarians only)")
     @ApiResponse(responseCode = "201", description = "Added; Location is the new book's URL")
-    @ApiResponse(responseCode = "403", description = "The caller is not a librarian: forbidden")
+    @ApiResponse(responseCode = "403", description = "The token is not a librarian's: forbidden")
     @ApiResponse(responseCode = "409", description = "A book with this ISBN is in the catalog already: isbn-already-in-catalog")
-    ResponseEntity<Book> add(@RequestHeader(name = LibrarianAccess.ROLES_HEADER, required = false)
-                             @Parameter(description = LibrarianAccess.ROLES_DESCRIPTION) String roles,
-                             @Valid @RequestBody AddBookRequest request) {
-        LibrarianAccess.require(roles);
+    ResponseEntity<Book> add(@Valid @RequestBody AddBookRequest request) {
         Book book = catalog.add(request);
         return ResponseEntity.created(URI.create("/api/books/" + book.id())).body(book);
     }

@@ -22,6 +22,7 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
+import dev.bookrental.book.access.BookAccess;
 import dev.bookrental.platform.web.ProblemDetailsAdvice;
 
 /** The catalog's HTTP contract: status codes, problem details and the parameters it accepts. */
@@ -29,7 +30,7 @@ import dev.bookrental.platform.web.ProblemDetailsAdvice;
         "spring.config.location=classpath:/slice-test.yml", // instead of application.yml and its config-server import
         "catalog.default-page-size=7"})
 @EnableConfigurationProperties(CatalogProperties.class)
-@Import(ProblemDetailsAdvice.class)
+@Import({ProblemDetailsAdvice.class, BookAccess.class}) // anyone reads the catalog: no token in these requests
 class CatalogControllerTests {
 
     private static final Book DUNE = new Book(39, "9780441172719", "Dune", List.of("Frank Herbert"), "Ace", 1965);

@@ -19,19 +19,23 @@ import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
+import dev.bookrental.book.access.BookAccess;
 import dev.bookrental.book.copy.Copy.Status;
 import dev.bookrental.book.catalog.BookNotFoundException;
+import dev.bookrental.platform.testsupport.Callers;
 import dev.bookrental.platform.web.ProblemDetailsAdvice;
 import dev.bookrental.platform.web.StrictJsonBodies;
 
 /** Copies of a title over HTTP: who may add them, how many, and for which book. */
 @WebMvcTest(value = CopyController.class, properties = {
         "spring.config.location=classpath:/slice-test.yml"}) // instead of application.yml and its config-server import
-@Import({ProblemDetailsAdvice.class, StrictJsonBodies.class})
+@Import({ProblemDetailsAdvice.class, StrictJsonBodies.class, BookAccess.class})
 class CopyControllerTests {
 
     private static final long BOOK = 7;
+    private static final RequestPostProcessor LIBRARIAN = Callers.librarian();
 
     @Autowired
     private MockMvcTester mvc;
@@ -43,7 +47,7 @@ class CopyControllerTests {
     void librarianAddsTheNumberOfCopiesAsked() {
         given(copies.add(BOOK, 3)).willReturn(available(3));
 
-        MvcTestResult result = post("{\"count\":3}", "LIBRARIAN");
+        MvcTestResult result = post("{\"count\":3}", LIBRARIAN);
 
         assertThat(result).hasStatus(HttpStatus.CREATED).hasContentTypeCompatibleWith(MediaType.APPLICATION_JSON);
         assertThat(result).bodyJson().extractingPath("$[*].id").asArray().containsExactly(1, 2, 3);
@@ -56,7 +60,7 @@ class CopyControllerTests {
     void acceptsTheLibrarianRoleAmongOthers() {
         given(copies.add(BOOK, 2)).willReturn(available(2));
 
-        assertThat(post("{\"count\":2}", "MEMBER, LIBRARIAN")).hasStatus(HttpStatus.CREATED);
+        assertThat(post("{\"count\":2}", Callers.withRoles("staff-1", "MEMBER", "LIBRARIAN"))).hasStatus(HttpStatus.CREATED);
         verify(copies).add(BOOK, 2);
     }
 
@@ -64,7 +68,7 @@ class CopyControllerTests {
     void emptyBodyAddsOneCopy() {
         given(copies.add(BOOK, 1)).willReturn(available(1));
 
-        MvcTestResult result = mvc.post().uri("/api/books/{id}/copies", BOOK).header("X-User-Roles", "LIBRARIAN").exchange();
+        MvcTestResult result = mvc.post().uri("/api/books/{id}/copies", BOOK).with(LIBRARIAN).exchange();
 
         assertThat(result).hasStatus(HttpStatus.CREATED);
         assertThat(result).bodyJson().extractingPath("$.length()").isEqualTo(1);
@@ -75,7 +79,7 @@ class CopyControllerTests {
     void bodyWithoutCountAddsOneCopy() {
         given(copies.add(BOOK, 1)).willReturn(available(1));
 
-        assertThat(post("{}", "LIBRARIAN")).hasStatus(HttpStatus.CREATED);
+        assertThat(post("{}", LIBRARIAN)).hasStatus(HttpStatus.CREATED);
         verify(copies).add(BOOK, 1);
     }
 
@@ -83,16 +87,16 @@ class CopyControllerTests {
     void acceptsFiftyCopiesAtOnce() {
         given(copies.add(BOOK, 50)).willReturn(available(50));
 
-        assertThat(post("{\"count\":50}", "LIBRARIAN")).hasStatus(HttpStatus.CREATED);
+        assertThat(post("{\"count\":50}", LIBRARIAN)).hasStatus(HttpStatus.CREATED);
         verify(copies).add(BOOK, 50);
     }
 
     @Test
-    void rejectsCallerWhoIsNotALibrarian() {
-        for (String roles : new String[] {"MEMBER", "", "LIBRARIANS", null}) {
-            MvcTestResult result = post("{\"count\":1}", roles);
+    void rejectsATokenWithoutTheLibrarianRole() {
+        for (String[] roles : new String[][] {{"MEMBER"}, {}, {"LIBRARIANS"}, {"SERVICE"}}) {
+            MvcTestResult result = post("{\"count\":1}", Callers.withRoles("caller-1", roles));
 
-            assertThat(result).as("X-User-Roles %s", roles)
+            assertThat(result).as("roles %s", List.of(roles))
                     .hasStatus(HttpStatus.FORBIDDEN).hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
             assertThat(result).bodyJson().extractingPath("$.type").isEqualTo("urn:bookrental:problem:forbidden");
         }
@@ -100,20 +104,30 @@ class CopyControllerTests {
     }
 
     @Test
+    void rejectsACallerWithoutTokenAsUnauthenticated() {
+        MvcTestResult result = post("{\"count\":1}", null);
+
+        assertThat(result).hasStatus(HttpStatus.UNAUTHORIZED).hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(result.getResponse().getHeader("WWW-Authenticate")).startsWith("Bearer").doesNotContain("error=");
+        assertThat(result).bodyJson().extractingPath("$.type").isEqualTo("urn:bookrental:problem:unauthenticated");
+        verify(copies, never()).add(anyLong(), anyInt());
+    }
+
+    @Test
     void rejectsCountZeroNamingIt() {
-        assertInvalidCount(post("{\"count\":0}", "LIBRARIAN"));
+        assertInvalidCount(post("{\"count\":0}", LIBRARIAN));
     }
 
     @Test
     void rejectsCountAboveFiftyNamingIt() {
-        assertInvalidCount(post("{\"count\":51}", "LIBRARIAN"));
+        assertInvalidCount(post("{\"count\":51}", LIBRARIAN));
     }
 
     @Test
     void answersUnknownBookWithBookNotFoundProblem() {
         given(copies.add(4242, 1)).willThrow(new BookNotFoundException(4242));
 
-        MvcTestResult result = post("{\"count\":1}", "LIBRARIAN", 4242);
+        MvcTestResult result = post("{\"count\":1}", LIBRARIAN, 4242);
 
         assertThat(result).hasStatus(HttpStatus.NOT_FOUND).hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
         assertThat(result).bodyJson().extractingPath("$.type").isEqualTo("urn:bookrental:problem:book-not-found");
@@ -140,16 +154,14 @@ class CopyControllerTests {
         assertThat(result).bodyJson().extractingPath("$.type").isEqualTo("urn:bookrental:problem:book-not-found");
     }
 
-    private MvcTestResult post(String json, String roles) {
-        return post(json, roles, BOOK);
+    private MvcTestResult post(String json, RequestPostProcessor caller) {
+        return post(json, caller, BOOK);
     }
 
-    private MvcTestResult post(String json, String roles, long bookId) {
+    /** @param caller the signed-in caller, null for none */
+    private MvcTestResult post(String json, RequestPostProcessor caller, long bookId) {
         var request = mvc.post().uri("/api/books/{id}/copies", bookId).contentType(MediaType.APPLICATION_JSON).content(json);
-        if (roles != null) {
-            request = request.header("X-User-Roles", roles);
-        }
-        return request.exchange();
+        return (caller == null ? request : request.with(caller)).exchange();
     }
 
     private void assertInvalidCount(MvcTestResult result) {

@@ -3,6 +3,7 @@ package dev.bookrental.member.points;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
@@ -16,15 +17,18 @@ import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
+import dev.bookrental.member.access.MemberAccess;
 import dev.bookrental.member.profile.MemberNotFoundException;
+import dev.bookrental.platform.testsupport.Callers;
 import dev.bookrental.platform.web.ProblemDetailsAdvice;
 import dev.bookrental.platform.web.StrictJsonBodies;
 
-/** Buying points over HTTP: who may, and every way the amount can be wrong. */
+/** Buying points over HTTP: who may, for whom, and every way the amount can be wrong. */
 @WebMvcTest(value = PointsController.class, properties = {
         "spring.config.location=classpath:/slice-test.yml"}) // instead of application.yml and its config-server import
-@Import({ProblemDetailsAdvice.class, StrictJsonBodies.class})
+@Import({ProblemDetailsAdvice.class, StrictJsonBodies.class, MemberAccess.class})
 class PointsControllerTests {
 
     private static final String MEMBER = "member-1";
@@ -59,18 +63,33 @@ class PointsControllerTests {
     }
 
     @Test
-    void identifiesTheCallerByTheUserIdHeaderWithoutSurroundingWhitespace() {
-        given(points.topUp(MEMBER, 5)).willReturn(new Balance(MEMBER, 5));
+    void aMemberCannotTopUpAnotherMembersBalance() {
+        // The body names no member (an unknown field is refused): the points go to the token's subject.
+        assertInvalidField(topUp(MEMBER, "{\"amount\":5,\"memberId\":\"member-2\"}"), "memberId");
+        given(points.topUp("member-2", 5)).willReturn(new Balance("member-2", 5));
 
-        assertThat(topUp("  " + MEMBER + " ", "{\"amount\":5}")).hasStatusOk();
-        verify(points).topUp(MEMBER, 5);
+        assertThat(topUp("member-2", "{\"amount\":5}")).hasStatusOk();
+        verify(points).topUp("member-2", 5);
+        verify(points, never()).topUp(eq(MEMBER), anyInt());
     }
 
     @Test
-    void rejectsACallerWithoutUserIdAsUnauthenticated() {
-        assertUnauthenticated(topUp(null, "{\"amount\":5}"));
-        assertUnauthenticated(topUp("   ", "{\"amount\":5}"));
-        assertUnauthenticated(topUp("x".repeat(65), "{\"amount\":5}"));
+    void rejectsACallerWithoutTokenAsUnauthenticated() {
+        MvcTestResult result = topUp((RequestPostProcessor) null, "{\"amount\":5}");
+
+        assertThat(result).hasStatus(HttpStatus.UNAUTHORIZED).hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(result.getResponse().getHeader("WWW-Authenticate")).startsWith("Bearer").doesNotContain("error=");
+        assertThat(result).bodyJson().extractingPath("$.type").isEqualTo("urn:bookrental:problem:unauthenticated");
+        assertThat(result).bodyJson().extractingPath("$.status").isEqualTo(401);
+        verify(points, never()).topUp(anyString(), anyInt());
+    }
+
+    @Test
+    void rejectsATokenWithoutTheMemberRole() {
+        MvcTestResult result = topUp(Callers.librarian(), "{\"amount\":5}");
+
+        assertThat(result).hasStatus(HttpStatus.FORBIDDEN).hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(result).bodyJson().extractingPath("$.type").isEqualTo("urn:bookrental:problem:forbidden");
         verify(points, never()).topUp(anyString(), anyInt());
     }
 
@@ -138,12 +157,14 @@ class PointsControllerTests {
         verify(points, never()).topUp(anyString(), anyInt());
     }
 
-    private MvcTestResult topUp(String caller, String json) {
+    private MvcTestResult topUp(String memberId, String json) {
+        return topUp(Callers.member(memberId), json);
+    }
+
+    /** @param caller the signed-in caller, null for none */
+    private MvcTestResult topUp(RequestPostProcessor caller, String json) {
         var request = mvc.post().uri("/api/members/me/points").contentType(MediaType.APPLICATION_JSON).content(json);
-        if (caller != null) {
-            request = request.header("X-User-Id", caller);
-        }
-        return request.exchange();
+        return (caller == null ? request : request.with(caller)).exchange();
     }
 
     private void assertInvalidField(MvcTestResult result, String field) {
@@ -151,11 +172,5 @@ class PointsControllerTests {
         assertThat(result).bodyJson().extractingPath("$.type").isEqualTo("urn:bookrental:problem:invalid-body");
         assertThat(result).bodyJson().extractingPath("$.errors[0].name").isEqualTo(field);
         verify(points, never()).topUp(anyString(), anyInt());
-    }
-
-    private static void assertUnauthenticated(MvcTestResult result) {
-        assertThat(result).hasStatus(HttpStatus.UNAUTHORIZED).hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
-        assertThat(result).bodyJson().extractingPath("$.type").isEqualTo("urn:bookrental:problem:unauthenticated");
-        assertThat(result).bodyJson().extractingPath("$.status").isEqualTo(401);
     }
 }

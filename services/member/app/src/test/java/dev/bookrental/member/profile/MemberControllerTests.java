@@ -17,14 +17,17 @@ import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
+import dev.bookrental.member.access.MemberAccess;
+import dev.bookrental.platform.testsupport.Callers;
 import dev.bookrental.platform.web.ProblemDetailsAdvice;
 import dev.bookrental.platform.web.StrictJsonBodies;
 
-/** A member's own profile over HTTP. */
+/** A member's own profile over HTTP: only a member's token, only the profile of its subject. */
 @WebMvcTest(value = MemberController.class, properties = {
         "spring.config.location=classpath:/slice-test.yml"}) // instead of application.yml and its config-server import
-@Import({ProblemDetailsAdvice.class, StrictJsonBodies.class})
+@Import({ProblemDetailsAdvice.class, StrictJsonBodies.class, MemberAccess.class})
 class MemberControllerTests {
 
     @Autowired
@@ -37,7 +40,7 @@ class MemberControllerTests {
     void answersTheCallersOwnProfile() {
         given(members.findById("member-1")).willReturn(Optional.of(new Member("member-1", "ada", "Ada Lovelace", 100)));
 
-        MvcTestResult result = me("member-1");
+        MvcTestResult result = me(Callers.member("member-1"));
 
         assertThat(result).hasStatusOk().hasContentTypeCompatibleWith(MediaType.APPLICATION_JSON);
         assertThat(result).bodyJson().extractingPath("$.id").isEqualTo("member-1");
@@ -47,13 +50,35 @@ class MemberControllerTests {
     }
 
     @Test
-    void rejectsACallerWithoutUserIdAsUnauthenticated() {
-        for (String caller : new String[] {null, "", "  ", "x".repeat(65)}) {
+    void aMemberSeesOnlyTheProfileOfTheirOwnToken() {
+        given(members.findById("member-1")).willReturn(Optional.of(new Member("member-1", "ada", "Ada Lovelace", 100)));
+        given(members.findById("member-2")).willReturn(Optional.of(new Member("member-2", "alan", "Alan Turing", 40)));
+
+        MvcTestResult result = me(Callers.member("member-2"));
+
+        assertThat(result).hasStatusOk();
+        assertThat(result).bodyJson().extractingPath("$.id").isEqualTo("member-2");
+        verify(members, never()).findById("member-1");
+    }
+
+    @Test
+    void rejectsACallerWithoutTokenAsUnauthenticated() {
+        MvcTestResult result = me(null);
+
+        assertThat(result).hasStatus(HttpStatus.UNAUTHORIZED).hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(result.getResponse().getHeader("WWW-Authenticate")).startsWith("Bearer").doesNotContain("error=");
+        assertThat(result).bodyJson().extractingPath("$.type").isEqualTo("urn:bookrental:problem:unauthenticated");
+        verify(members, never()).findById(anyString());
+    }
+
+    @Test
+    void rejectsATokenWithoutTheMemberRole() {
+        for (RequestPostProcessor caller : new RequestPostProcessor[] {Callers.librarian(), Callers.withRoles("rental-service", "SERVICE"),
+                Callers.withRoles("member-1")}) {
             MvcTestResult result = me(caller);
 
-            assertThat(result).as("X-User-Id %s", caller)
-                    .hasStatus(HttpStatus.UNAUTHORIZED).hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
-            assertThat(result).bodyJson().extractingPath("$.type").isEqualTo("urn:bookrental:problem:unauthenticated");
+            assertThat(result).hasStatus(HttpStatus.FORBIDDEN).hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
+            assertThat(result).bodyJson().extractingPath("$.type").isEqualTo("urn:bookrental:problem:forbidden");
         }
         verify(members, never()).findById(anyString());
     }
@@ -62,7 +87,7 @@ class MemberControllerTests {
     void answersAMemberWithoutProfileWithMemberNotFoundProblem() {
         given(members.findById("member-2")).willReturn(Optional.empty());
 
-        MvcTestResult result = me("member-2");
+        MvcTestResult result = me(Callers.member("member-2"));
 
         assertThat(result).hasStatus(HttpStatus.NOT_FOUND).hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
         assertThat(result).bodyJson().extractingPath("$.type").isEqualTo("urn:bookrental:problem:member-not-found");
@@ -70,11 +95,9 @@ class MemberControllerTests {
         assertThat(result).bodyJson().extractingPath("$.memberId").isEqualTo("member-2");
     }
 
-    private MvcTestResult me(String caller) {
+    /** @param caller the signed-in caller, null for none */
+    private MvcTestResult me(RequestPostProcessor caller) {
         var request = mvc.get().uri("/api/members/me");
-        if (caller != null) {
-            request = request.header("X-User-Id", caller);
-        }
-        return request.exchange();
+        return (caller == null ? request : request.with(caller)).exchange();
     }
 }

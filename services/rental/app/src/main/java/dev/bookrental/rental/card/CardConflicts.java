@@ -20,7 +20,8 @@ public class CardConflicts {
 
     private final TransactionTemplate transactions;
 
-    CardConflicts(TransactionTemplate transactions) {
+    /** Public for tests of other packages, which wire a service without Spring. */
+    public CardConflicts(TransactionTemplate transactions) {
         this.transactions = transactions;
     }
 

@@ -3,18 +3,20 @@ package dev.bookrental.rental.card;
 import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
-import dev.bookrental.platform.web.CallerId;
+import dev.bookrental.platform.openapi.BearerTokenOpenApi;
 
-/** {@code GET /api/rental-card}: the caller's own rental card. */
+/** {@code GET /api/rental-card}: the caller's own rental card, the caller being the access token's subject. */
 @RestController
 @Tag(name = "rental card")
+@SecurityRequirement(name = BearerTokenOpenApi.SCHEME)
 class RentalCardController {
 
     private final RentalCards cards;
@@ -28,10 +30,8 @@ class RentalCardController {
     @GetMapping("/api/rental-card")
     @Operation(summary = "The caller's own rental card: status, books out, fees owed")
     @ApiResponse(responseCode = "200", description = "The caller's card, replayed from its events")
-    @ApiResponse(responseCode = "401", description = "No caller identity: unauthenticated")
-    CardView myCard(@RequestHeader(name = CallerId.HEADER, required = false)
-                    @Parameter(description = CallerId.DESCRIPTION) String caller) {
-        RentalCard card = cards.of(CallerId.require(caller));
+    CardView myCard(@AuthenticationPrincipal Jwt caller) {
+        RentalCard card = cards.of(caller.getSubject());
         return new CardView(card.memberId(), card.status(), card.loans(), card.pending(), card.fees(), card.outstandingFees(),
                 card.loansLeft(rules.cardRules()), card.version());
     }

@@ -52,7 +52,8 @@ public class Eligibility {
                 .noneMatch(BookCatalog.CopySummary::available)) {
             reasons.add(Reason.NO_COPY_AVAILABLE);
         }
-        MemberAccounts.MemberSummary member = RemoteCalls.call("member", () -> members.member(memberId), NotAMemberException::new);
+        // On the member's own token (relayed): member answers for memberId, the token's subject.
+        MemberAccounts.MemberSummary member = RemoteCalls.call("member", members::me, NotAMemberException::new);
         if (member.points() < rules.rentPrice()) {
             reasons.add(Reason.INSUFFICIENT_POINTS);
         }

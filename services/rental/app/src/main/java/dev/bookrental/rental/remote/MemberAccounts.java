@@ -1,20 +1,22 @@
 package dev.bookrental.rental.remote;
 
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.service.annotation.GetExchange;
-
-import dev.bookrental.platform.web.CallerId;
 
 /**
  * The member service, called synchronously for a member's points: an HTTP interface client of the
- * group {@code member} ({@code lb://member}, timeouts in config/rental.yml). It passes the caller's
- * identity on; with issue 5 that becomes the caller's access token (token relay).
+ * group {@code member} ({@code lb://member}, timeouts in config/rental.yml). Called on behalf of the
+ * signed-in member, with the member's own access token ({@link BearerTokenRelay}): member answers
+ * for the token's subject, by the same rules as for the member directly.
  */
 public interface MemberAccounts {
 
-    /** @throws org.springframework.web.client.HttpClientErrorException.NotFound when there is no such member */
+    /**
+     * The calling member's own account.
+     *
+     * @throws org.springframework.web.client.HttpClientErrorException.NotFound when the member has no profile (yet)
+     */
     @GetExchange("/api/members/me")
-    MemberSummary member(@RequestHeader(CallerId.HEADER) String memberId);
+    MemberSummary me();
 
     record MemberSummary(String id, int points) {
     }

@@ -2,6 +2,7 @@ package dev.bookrental.rental.remote;
 
 import java.util.function.Supplier;
 
+import org.springframework.security.oauth2.core.OAuth2AuthorizationException;
 import org.springframework.web.client.HttpClientErrorException;
 import org.springframework.web.client.RestClientException;
 
@@ -11,7 +12,10 @@ public final class RemoteCalls {
     private RemoteCalls() {
     }
 
-    /** A remote call: its 404 is {@code notFound}, no answer in time (or a 5xx) is a 503. */
+    /**
+     * A remote call: its 404 is {@code notFound}; no answer in time (or a 5xx) is a 503, and so is no
+     * access token for it because the auth service did not issue one.
+     */
     public static <T> T call(String service, Supplier<T> request, Supplier<RuntimeException> notFound) {
         try {
             return request.get();
@@ -19,6 +23,8 @@ public final class RemoteCalls {
             throw notFound.get();
         } catch (RestClientException e) {
             throw new ServiceUnavailableException(service, e);
+        } catch (OAuth2AuthorizationException e) {
+            throw new ServiceUnavailableException("auth", e);
         }
     }
 

@@ -19,14 +19,15 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
-import dev.bookrental.platform.web.CallerId;
+import dev.bookrental.platform.testsupport.Callers;
 import dev.bookrental.platform.web.ProblemDetailsAdvice;
 import dev.bookrental.platform.web.StrictJsonBodies;
+import dev.bookrental.rental.access.RentalAccess;
 import dev.bookrental.rental.remote.ServiceUnavailableException;
 
-/** "May I rent this book?" over HTTP: parameters, answers and problems. */
+/** "May I rent this book?" over HTTP: parameters, answers, problems, and a member's token only. */
 @WebMvcTest(value = EligibilityController.class, properties = "spring.config.location=classpath:/slice-test.yml")
-@Import({ProblemDetailsAdvice.class, StrictJsonBodies.class})
+@Import({ProblemDetailsAdvice.class, StrictJsonBodies.class, RentalAccess.class})
 class EligibilityControllerTests {
 
     @Autowired
@@ -71,8 +72,17 @@ class EligibilityControllerTests {
         assertThat(result).bodyJson().extractingPath("$.type").isEqualTo("urn:bookrental:problem:service-unavailable");
     }
 
+    @Test
+    void asksOnlyForAMembersTokenAndAboutItsSubject() {
+        assertThat(mvc.get().uri("/api/rental-card/eligibility").param("bookId", "7").exchange())
+                .hasStatus(HttpStatus.UNAUTHORIZED).hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(mvc.get().uri("/api/rental-card/eligibility").param("bookId", "7").with(Callers.librarian()).exchange())
+                .hasStatus(HttpStatus.FORBIDDEN).hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
+        verify(eligibility, never()).check(anyString(), anyLong());
+    }
+
     private MvcTestResult check(String caller, String bookId) {
-        var request = mvc.get().uri("/api/rental-card/eligibility").header(CallerId.HEADER, caller);
+        var request = mvc.get().uri("/api/rental-card/eligibility").with(Callers.member(caller));
         return (bookId == null ? request : request.param("bookId", bookId)).exchange();
     }
 }

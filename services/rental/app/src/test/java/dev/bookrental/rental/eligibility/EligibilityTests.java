@@ -11,6 +11,8 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.oauth2.core.OAuth2AuthorizationException;
+import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.web.client.HttpClientErrorException;
 import org.springframework.web.client.ResourceAccessException;
 
@@ -43,7 +45,7 @@ class EligibilityTests {
     void anActiveMemberWithPointsMayRentAnAvailableCopy() {
         given(cards.of("m")).willReturn(RentalCard.open("m"));
         bookWithCopies("AVAILABLE");
-        given(members.member("m")).willReturn(new MemberSummary("m", 10));
+        given(members.me()).willReturn(new MemberSummary("m", 10));
 
         assertThat(eligibility.check("m", BOOK)).isEqualTo(new Eligibility.Verdict(BOOK, "Dune", true, List.of()));
     }
@@ -53,7 +55,7 @@ class EligibilityTests {
         given(cards.of("m")).willReturn(new RentalCard("m", List.of(),
                 List.of(new Loan("r1", BOOK, 1, DUE, true), new Loan("r2", 8, 2, DUE, false)), List.of(), 9));
         bookWithCopies("RENTED", "RESERVED");
-        given(members.member("m")).willReturn(new MemberSummary("m", 9));
+        given(members.me()).willReturn(new MemberSummary("m", 9));
 
         Eligibility.Verdict verdict = eligibility.check("m", BOOK);
 
@@ -75,7 +77,7 @@ class EligibilityTests {
     void aCallerWithoutMemberProfileIsNotFound() {
         given(cards.of("m")).willReturn(RentalCard.open("m"));
         bookWithCopies("AVAILABLE");
-        given(members.member("m")).willThrow(HttpClientErrorException.create(HttpStatus.NOT_FOUND, "", null, null, null));
+        given(members.me()).willThrow(HttpClientErrorException.create(HttpStatus.NOT_FOUND, "", null, null, null));
 
         assertThatThrownBy(() -> eligibility.check("m", BOOK)).isInstanceOf(NotAMemberException.class);
     }
@@ -92,6 +94,16 @@ class EligibilityTests {
                     assertThat(unavailable.getHeaders().getFirst("Retry-After")).isEqualTo("5");
                     assertThat(unavailable.getBody().getProperties()).containsEntry("service", "book");
                 });
+    }
+
+    @Test
+    void noAccessTokenFromTheAuthServiceIsA503NamingAuth() {
+        given(cards.of("m")).willReturn(RentalCard.open("m"));
+        given(catalog.book(BOOK)).willThrow(new OAuth2AuthorizationException(new OAuth2Error("invalid_token_response")));
+
+        assertThatThrownBy(() -> eligibility.check("m", BOOK)).isInstanceOf(ServiceUnavailableException.class)
+                .satisfies(e -> assertThat(((ServiceUnavailableException) e).getBody().getProperties())
+                        .containsEntry("service", "auth"));
     }
 
     private void bookWithCopies(String... statuses) {

@@ -2,8 +2,7 @@ package dev.bookrental.rental.saga;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.ArgumentMatchers.anyLong;
-import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
@@ -22,16 +21,20 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
-import dev.bookrental.platform.web.CallerId;
+import dev.bookrental.platform.testsupport.Callers;
 import dev.bookrental.platform.web.ProblemDetailsAdvice;
 import dev.bookrental.platform.web.StrictJsonBodies;
+import dev.bookrental.rental.access.RentalAccess;
 import dev.bookrental.rental.api.RentalEvent.RejectionReason;
 import dev.bookrental.rental.card.RentRefusedException;
 import dev.bookrental.rental.remote.UnknownBookException;
 
-/** Rentals over HTTP: what a client sends and gets back, every bad input a problem that names it. */
+/**
+ * Rentals over HTTP: what a client sends and gets back, every bad input a problem that names it, and
+ * who may: a member, about the rentals of the token's subject only.
+ */
 @WebMvcTest(value = RentalController.class, properties = "spring.config.location=classpath:/slice-test.yml")
-@Import({ProblemDetailsAdvice.class, StrictJsonBodies.class})
+@Import({ProblemDetailsAdvice.class, StrictJsonBodies.class, RentalAccess.class})
 class RentalControllerTests {
 
     private static final String MEMBER = "member-1";
@@ -100,7 +103,7 @@ class RentalControllerTests {
         Rental rejected = Rental.requested(RENTAL, MEMBER, 7, NOW, NOW.plusSeconds(10)).rejected(RejectionReason.NO_COPY_AVAILABLE);
         given(rentals.find(MEMBER, RENTAL)).willReturn(rejected);
 
-        MvcTestResult result = mvc.get().uri("/api/rentals/" + RENTAL).header(CallerId.HEADER, MEMBER).exchange();
+        MvcTestResult result = mvc.get().uri("/api/rentals/" + RENTAL).with(Callers.member(MEMBER)).exchange();
 
         assertThat(result).hasStatusOk();
         assertThat(result).bodyJson().extractingPath("$.status").isEqualTo("REJECTED");
@@ -110,8 +113,8 @@ class RentalControllerTests {
     @Test
     void aMalformedRentalIdIsABadRequestNamingIt() throws Exception {
         for (MvcTestResult result : new MvcTestResult[] {
-                mvc.get().uri("/api/rentals/not-a-uuid").header(CallerId.HEADER, MEMBER).exchange(),
-                mvc.post().uri("/api/rentals/12345/return").header(CallerId.HEADER, MEMBER).exchange()}) {
+                mvc.get().uri("/api/rentals/not-a-uuid").with(Callers.member(MEMBER)).exchange(),
+                mvc.post().uri("/api/rentals/12345/return").with(Callers.member(MEMBER)).exchange()}) {
             assertThat(result).hasStatus(HttpStatus.BAD_REQUEST).hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
             assertThat(result.getResponse().getContentAsString()).contains("rentalId");
         }
@@ -123,9 +126,9 @@ class RentalControllerTests {
         given(rentals.find(MEMBER, RENTAL)).willThrow(new RentalNotFoundProblem(RENTAL));
         given(rentals.returnBook(MEMBER, RENTAL)).willThrow(new RentalNotFoundProblem(RENTAL));
 
-        assertThat(mvc.get().uri("/api/rentals/" + RENTAL).header(CallerId.HEADER, MEMBER).exchange())
+        assertThat(mvc.get().uri("/api/rentals/" + RENTAL).with(Callers.member(MEMBER)).exchange())
                 .hasStatus(HttpStatus.NOT_FOUND).hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
-        assertThat(mvc.post().uri("/api/rentals/" + RENTAL + "/return").header(CallerId.HEADER, MEMBER).exchange())
+        assertThat(mvc.post().uri("/api/rentals/" + RENTAL + "/return").with(Callers.member(MEMBER)).exchange())
                 .hasStatus(HttpStatus.NOT_FOUND).hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
     }
 
@@ -134,10 +137,20 @@ class RentalControllerTests {
         Rental pending = Rental.requested(RENTAL, MEMBER, 7, NOW, NOW.plusSeconds(10));
         given(rentals.returnBook(MEMBER, RENTAL)).willThrow(new RentalNotOutProblem(pending));
 
-        MvcTestResult result = mvc.post().uri("/api/rentals/" + RENTAL + "/return").header(CallerId.HEADER, MEMBER).exchange();
+        MvcTestResult result = mvc.post().uri("/api/rentals/" + RENTAL + "/return").with(Callers.member(MEMBER)).exchange();
 
         assertThat(result).hasStatus(HttpStatus.CONFLICT).hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
         assertThat(result).bodyJson().extractingPath("$.rentalStatus").isEqualTo("PENDING");
+    }
+
+    @Test
+    void theRentalsAskedForAreAlwaysTheTokenSubjects() {
+        given(rentals.find("member-2", RENTAL)).willThrow(new RentalNotFoundProblem(RENTAL));
+
+        assertThat(mvc.get().uri("/api/rentals/" + RENTAL).with(Callers.member("member-2")).exchange())
+                .hasStatus(HttpStatus.NOT_FOUND);
+        verify(rentals).find("member-2", RENTAL);
+        verify(rentals, never()).find(eq(MEMBER), any());
     }
 
     @Test
@@ -145,11 +158,26 @@ class RentalControllerTests {
         MvcTestResult result = mvc.post().uri("/api/rentals").contentType(MediaType.APPLICATION_JSON).content("{\"bookId\":7}").exchange();
 
         assertThat(result).hasStatus(HttpStatus.UNAUTHORIZED).hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
-        verify(rentals, never()).request(anyString(), anyLong());
-        verify(rentals, never()).find(anyString(), any());
+        assertThat(result.getResponse().getHeader("WWW-Authenticate")).startsWith("Bearer").doesNotContain("error=");
+        assertThat(result).bodyJson().extractingPath("$.type").isEqualTo("urn:bookrental:problem:unauthenticated");
+        assertThat(mvc.get().uri("/api/rentals/" + RENTAL).exchange()).hasStatus(HttpStatus.UNAUTHORIZED);
+        assertThat(mvc.post().uri("/api/rentals/" + RENTAL + "/return").exchange()).hasStatus(HttpStatus.UNAUTHORIZED);
+        verifyNoInteractions(rentals);
+    }
+
+    @Test
+    void aTokenWithoutTheMemberRoleIsForbidden() {
+        MvcTestResult result = mvc.post().uri("/api/rentals").with(Callers.librarian())
+                .contentType(MediaType.APPLICATION_JSON).content("{\"bookId\":7}").exchange();
+
+        assertThat(result).hasStatus(HttpStatus.FORBIDDEN).hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(result).bodyJson().extractingPath("$.type").isEqualTo("urn:bookrental:problem:forbidden");
+        assertThat(mvc.get().uri("/api/rentals/" + RENTAL).with(Callers.withRoles("rental-service", "SERVICE")).exchange())
+                .hasStatus(HttpStatus.FORBIDDEN);
+        verifyNoInteractions(rentals);
     }
 
     private MvcTestResult post(String path, String body) {
-        return mvc.post().uri(path).header(CallerId.HEADER, MEMBER).contentType(MediaType.APPLICATION_JSON).content(body).exchange();
+        return mvc.post().uri(path).with(Callers.member(MEMBER)).contentType(MediaType.APPLICATION_JSON).content(body).exchange();
     }
 }

@@ -1,0 +1,66 @@
+package dev.bookrental.gateway;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executors;
+
+import com.sun.net.httpserver.HttpServer;
+
+/**
+ * A service behind the gateway in its tests, a real HTTP server (the JDK's) on a loopback port: it
+ * answers every request 200 and remembers what reached it (method, path and the Authorization
+ * header as received), so a test sees what the gateway let through and what it forwarded.
+ */
+public final class TestBackend implements AutoCloseable {
+
+    /** One request that reached the service; {@code authorization} is null when it had none. */
+    public record Received(String method, String path, String authorization) {
+    }
+
+    private final HttpServer server;
+    private final Queue<Received> received = new ConcurrentLinkedQueue<>();
+
+    private TestBackend(HttpServer server) {
+        this.server = server;
+    }
+
+    public static TestBackend start() {
+        try {
+            HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            TestBackend backend = new TestBackend(server);
+            server.createContext("/", exchange -> {
+                backend.received.add(new Received(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
+                        exchange.getRequestHeaders().getFirst("Authorization")));
+                byte[] body = "{\"ok\":true}".getBytes(StandardCharsets.UTF_8);
+                exchange.getResponseHeaders().set("Content-Type", "application/json");
+                exchange.sendResponseHeaders(200, body.length);
+                try (OutputStream out = exchange.getResponseBody()) {
+                    out.write(body);
+                }
+            });
+            server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
+            server.start();
+            return backend;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public String url() {
+        return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    public Queue<Received> received() {
+        return received;
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}
