@@ -1,5 +1,7 @@
 package dev.bookrental.gateway.ratelimit;
 
+import java.util.function.Supplier;
+
 import org.springframework.cloud.gateway.filter.ratelimit.KeyResolver;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
@@ -25,7 +27,7 @@ final class RateLimitFilter implements WebFilter, Ordered {
     private final String per;
     private final int order;
     private final KeyResolver keys;
-    private final RateLimitProperties.Limit limit;
+    private final Supplier<RateLimitProperties.Limit> limit;
     private final TokenBuckets buckets;
     private final ProblemWriter problems;
 
@@ -33,7 +35,7 @@ final class RateLimitFilter implements WebFilter, Ordered {
      * @param per   what a key is, e.g. {@code client-ip}; it names the buckets and the 429's detail
      * @param order where the filter runs among the web filters (before or after authentication)
      */
-    RateLimitFilter(String per, int order, KeyResolver keys, RateLimitProperties.Limit limit, TokenBuckets buckets,
+    RateLimitFilter(String per, int order, KeyResolver keys, Supplier<RateLimitProperties.Limit> limit, TokenBuckets buckets,
             ProblemWriter problems) {
         this.per = per;
         this.order = order;
@@ -46,12 +48,12 @@ final class RateLimitFilter implements WebFilter, Ordered {
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
         return keys.resolve(exchange)
-                .flatMap(key -> buckets.take(per + ":" + key, limit))
+                .flatMap(key -> buckets.take(per + ":" + key, limit.get()))
                 .defaultIfEmpty(true)
-                .flatMap(allowed -> allowed ? chain.filter(exchange) : tooManyRequests(exchange));
+                .flatMap(allowed -> allowed ? chain.filter(exchange) : tooManyRequests(exchange, limit.get()));
     }
 
-    private Mono<Void> tooManyRequests(ServerWebExchange exchange) {
+    private Mono<Void> tooManyRequests(ServerWebExchange exchange, RateLimitProperties.Limit limit) {
         exchange.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
         return problems.write(exchange, HttpStatus.TOO_MANY_REQUESTS, ProblemTypes.TOO_MANY_REQUESTS, "Too many requests",
                 "More than " + limit.replenishRate() + " requests a second (bursts of " + limit.burstCapacity() + ") per " + per

@@ -6,11 +6,11 @@ import java.util.List;
 import io.lettuce.core.ClientOptions;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.data.redis.autoconfigure.LettuceClientOptionsBuilderCustomizer;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.cloud.gateway.filter.ratelimit.KeyResolver;
 import org.springframework.cloud.gateway.filter.ratelimit.RedisRateLimiter;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
@@ -33,7 +33,6 @@ import dev.bookrental.gateway.problem.ProblemWriter;
  * contract all the same.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(RateLimitProperties.class)
 class RateLimits {
 
     /**
@@ -58,13 +57,18 @@ class RateLimits {
     }
 
     @Bean
-    RateLimitFilter perClientIpRateLimit(RateLimitProperties limits, TokenBuckets buckets, ProblemWriter problems) {
-        return new RateLimitFilter("client-ip", SECURITY - 1, RateLimits::clientIp, limits.perClientIp(), buckets, problems);
+    CurrentLimits currentLimits(Environment environment) {
+        return new CurrentLimits(environment);
     }
 
     @Bean
-    RateLimitFilter perUserRateLimit(RateLimitProperties limits, TokenBuckets buckets, ProblemWriter problems) {
-        return new RateLimitFilter("user", SECURITY + 1, RateLimits::tokenSubject, limits.perUser(), buckets, problems);
+    RateLimitFilter perClientIpRateLimit(CurrentLimits limits, TokenBuckets buckets, ProblemWriter problems) {
+        return new RateLimitFilter("client-ip", SECURITY - 1, RateLimits::clientIp, limits::perClientIp, buckets, problems);
+    }
+
+    @Bean
+    RateLimitFilter perUserRateLimit(CurrentLimits limits, TokenBuckets buckets, ProblemWriter problems) {
+        return new RateLimitFilter("user", SECURITY + 1, RateLimits::tokenSubject, limits::perUser, buckets, problems);
     }
 
     /**

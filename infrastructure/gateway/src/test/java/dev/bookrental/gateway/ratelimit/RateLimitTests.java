@@ -11,6 +11,8 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -18,6 +20,11 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.cloud.context.environment.EnvironmentChangeEvent;
+import org.springframework.context.ApplicationContext;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.env.MutablePropertySources;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -30,7 +37,8 @@ import dev.bookrental.platform.testsupport.TestTokenIssuer;
  * The gateway's rate limits against a real Redis, with limits lowered for the test: per client
  * address (every request) and per signed-in user (the token's subject). A used-up limit is a 429
  * problem with {@code Retry-After}; each user has a bucket of their own; and with Redis down the
- * gateway lets requests pass (fail open) until Redis is back.
+ * gateway lets requests pass (fail open) until Redis is back. A limit changed in the configuration
+ * applies after a refresh, with no restart.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.config.location=file:../../config/application.yml,file:../../config/gateway.yml,classpath:gateway-test.yml",
@@ -49,6 +57,12 @@ class RateLimitTests {
 
     @Autowired
     ReactiveStringRedisTemplate redisTemplate;
+
+    @Autowired
+    ConfigurableEnvironment environment;
+
+    @Autowired
+    ApplicationContext context;
 
     private final HttpClient client = HttpClient.newHttpClient();
 
@@ -72,7 +86,9 @@ class RateLimitTests {
     /** Full buckets for every test. */
     @BeforeEach
     void emptyTheCounters() {
-        redisTemplate.execute(connection -> connection.serverCommands().flushAll()).blockLast(Duration.ofSeconds(5));
+        // The first connection of a cold JVM may miss the gateway's 200 ms connect timeout: try again.
+        await().atMost(Duration.ofSeconds(10)).ignoreExceptions().untilAsserted(() ->
+                redisTemplate.execute(connection -> connection.serverCommands().flushAll()).blockLast(Duration.ofSeconds(5)));
         service.received().clear();
     }
 
@@ -124,6 +140,40 @@ class RateLimitTests {
         }
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 assertThat(burst(14, null)).anySatisfy(response -> assertThat(response.statusCode()).isEqualTo(429)));
+    }
+
+    @Test
+    void aChangedLimitAppliesAfterARefreshWithoutARestart() throws Exception {
+        String grace = issuer.token("grace", "MEMBER");
+        MutablePropertySources sources = environment.getPropertySources();
+        sources.addFirst(new MapPropertySource("refreshed", Map.of(CurrentLimits.PREFIX + ".per-user.burst-capacity", "8")));
+        try {
+            // What Spring Cloud's ContextRefresher publishes after a busrefresh changed these keys.
+            context.publishEvent(new EnvironmentChangeEvent(context, Set.of(CurrentLimits.PREFIX + ".per-user.burst-capacity")));
+
+            List<HttpResponse<String>> graces = burst(10, grace);
+            assertThat(graces.subList(0, 8)).allSatisfy(response -> assertThat(response.statusCode()).isEqualTo(200));
+            assertTooManyRequests(firstRefused(graces));
+        } finally {
+            sources.remove("refreshed");
+            context.publishEvent(new EnvironmentChangeEvent(context, Set.of(CurrentLimits.PREFIX + ".per-user.burst-capacity")));
+        }
+    }
+
+    @Test
+    void anInvalidChangedLimitIsRefusedAndTheLimitInForceStays() throws Exception {
+        String hedy = issuer.token("hedy", "MEMBER");
+        MutablePropertySources sources = environment.getPropertySources();
+        sources.addFirst(new MapPropertySource("invalid", Map.of(CurrentLimits.PREFIX + ".per-user.replenish-rate", "0")));
+        try {
+            context.publishEvent(new EnvironmentChangeEvent(context, Set.of(CurrentLimits.PREFIX + ".per-user.replenish-rate")));
+
+            List<HttpResponse<String>> hedys = burst(6, hedy);
+            assertThat(hedys.subList(0, 3)).allSatisfy(response -> assertThat(response.statusCode()).isEqualTo(200));
+            assertTooManyRequests(firstRefused(hedys));
+        } finally {
+            sources.remove("invalid");
+        }
     }
 
     /**
