@@ -111,7 +111,7 @@ public final class ServiceInstance implements Running {
         String classpath = ModuleClasspath.of(context.home().resolve(service.module()));
         List<String> command = new ArrayList<>(List.of(context.java()));
         command.addAll(JvmFlags.forService(context.cds().resolve(service.name() + ".aot"), classpath, service.heapMb(), index == 1,
-                context.jit()));
+                service.jit(context.jit())));
         command.add("-XX:ErrorFile=" + context.logs().resolve("hs_err_" + name() + "_%p.log"));
         command.add("-cp");
         command.add(classpath);

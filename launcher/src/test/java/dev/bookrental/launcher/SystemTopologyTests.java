@@ -79,4 +79,13 @@ class SystemTopologyTests {
         assertThat(system.service("bff-web").dependencies()).extracting(Component::name)
                 .contains("config-server", "redis");
     }
+
+    @Test
+    void authHashesPasswordsWithC2EvenWhenTheSystemStartsWithC1Only() {
+        assertThat(services()).allSatisfy(service -> {
+            assertThat(service.jit(Jit.THROUGHPUT)).isEqualTo(Jit.THROUGHPUT);
+            assertThat(service.jit(Jit.STARTUP)).as(service.name())
+                    .isEqualTo(service.name().equals("auth") ? Jit.THROUGHPUT : Jit.STARTUP);
+        });
+    }
 }

@@ -22,7 +22,7 @@ import dev.bookrental.launcher.SystemTopology;
 
 /**
  * Boots the whole system once per test run through the launcher's own code, with two book
- * instances, and stops it when the run ends. Test classes get it with
+ * instances and two bff-web instances, and stops it when the run ends. Test classes get it with
  * {@code @ExtendWith(BookrentalSystem.class)} and a {@link RunningSystem} or {@link Bookrental}
  * parameter.
  *
@@ -33,6 +33,8 @@ import dev.bookrental.launcher.SystemTopology;
 public final class BookrentalSystem implements BeforeAllCallback, ParameterResolver {
 
     static final int BOOK_INSTANCES = 2;
+    /** Two bff-web instances: a browser session must be served by either. */
+    static final int BFF_WEB_INSTANCES = 2;
     /** The Spring profile of the tests' boot: rules on a test's time scale (config/rental-systemtest.yml). */
     static final String PROFILE = "systemtest";
 
@@ -66,7 +68,7 @@ public final class BookrentalSystem implements BeforeAllCallback, ParameterResol
         Path configDir = runDir.resolve("config");
         copyConfig(home.resolve("config"), configDir);
         LaunchContext launch = new LaunchContext(home, runDir, configDir, List.of(PROFILE), Map.of());
-        return RunningSystem.start(SystemTopology.bookrental(), launch, Map.of("book", BOOK_INSTANCES), System.out);
+        return RunningSystem.start(SystemTopology.bookrental(), launch, Map.of("book", BOOK_INSTANCES, "bff-web", BFF_WEB_INSTANCES), System.out);
     }
 
     private static void copyConfig(Path from, Path to) {

@@ -58,7 +58,8 @@ final class Http {
 
     /** GET with extra headers, given as name, value, name, value … */
     static Response get(String url, String... headers) {
-        return send(HttpRequest.newBuilder(URI.create(url)).header("Accept", "application/json").headers(headers).GET());
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).header("Accept", "application/json").GET();
+        return send(headers.length == 0 ? request : request.headers(headers));
     }
 
     /** POST of a JSON body with extra headers, given as name, value, name, value … */

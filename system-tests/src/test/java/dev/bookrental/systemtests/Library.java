@@ -5,18 +5,18 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.UUID;
 
 import tools.jackson.databind.JsonNode;
 
 /**
- * What the system tests do as the library's users, through the gateway: a librarian adds books and
- * copies, a new account becomes a member (its {@code AccountRegistered} published as auth will),
- * members rent, return and top up.
+ * What the system tests do as the library's users, through the gateway with their access tokens:
+ * the librarian adds books and copies, a new account registered at auth becomes a member, members
+ * rent, return and top up.
  */
 final class Library {
 
-    static final String LIBRARIAN = "LIBRARIAN";
+    /** The local librarian (config/auth.yml), signed in once per test run. */
+    static final User LIBRARIAN = User.librarian();
     /** How long a rent saga may take end to end before a test gives up on it. */
     static final Duration SAGA = Duration.ofSeconds(30);
 
@@ -24,25 +24,27 @@ final class Library {
     }
 
     /** A new member with the welcome points, once member has created the profile. */
-    static String registeredMember() {
-        String accountId = UUID.randomUUID().toString();
-        Kafka.publish("auth.events", accountId, UUID.randomUUID(), "AccountRegistered", """
-                {"accountId":"%s","username":"reader-%s","displayName":"A Reader"}""".formatted(accountId, accountId.substring(0, 8)));
-        await().atMost(Duration.ofSeconds(30)).until(() ->
-                Http.get(Http.GATEWAY + "/api/members/me", "X-User-Id", accountId).status() == 200);
-        return accountId;
+    static User registeredMember() {
+        User member = User.register();
+        await().atMost(Duration.ofSeconds(30)).until(() -> me(member).status() == 200);
+        return member;
+    }
+
+    /** The member's own profile, as member answers it. */
+    static Http.Response me(User member) {
+        return Http.get(Http.GATEWAY + "/api/members/me", member.authorization());
     }
 
     /** A new title with {@code copies} copies; its id. */
     static long addBook(String title, int copies) {
         Http.Response added = Http.postJson(Http.GATEWAY + "/api/books", """
                 {"isbn":"%s","title":"%s","authors":["Ada Tester"]}""".formatted(ReliableMessagingTest.randomIsbn(), title),
-                "X-User-Roles", LIBRARIAN);
+                LIBRARIAN.authorization());
         assertThat(added.status()).as(added.raw().body()).isEqualTo(201);
         long id = added.json().get("id").asLong();
         if (copies > 0) {
             Http.Response copy = Http.postJson(Http.GATEWAY + "/api/books/" + id + "/copies", "{\"count\":" + copies + "}",
-                    "X-User-Roles", LIBRARIAN);
+                    LIBRARIAN.authorization());
             assertThat(copy.status()).isEqualTo(201);
         }
         return id;
@@ -53,41 +55,41 @@ final class Library {
         return Http.get(Http.GATEWAY + "/api/books/" + bookId + "/copies").json().findValuesAsString("status");
     }
 
-    static int points(String memberId) {
-        return Http.get(Http.GATEWAY + "/api/members/me", "X-User-Id", memberId).json().get("points").asInt();
+    static int points(User member) {
+        return me(member).json().get("points").asInt();
     }
 
-    static Http.Response topUp(String memberId, int amount) {
-        return Http.postJson(Http.GATEWAY + "/api/members/me/points", "{\"amount\":" + amount + "}", "X-User-Id", memberId);
+    static Http.Response topUp(User member, int amount) {
+        return Http.postJson(Http.GATEWAY + "/api/members/me/points", "{\"amount\":" + amount + "}", member.authorization());
     }
 
     /** Asks to rent; the raw answer (202 with the rental, or a problem). */
-    static Http.Response rent(String memberId, long bookId) {
-        return Http.postJson(Http.GATEWAY + "/api/rentals", "{\"bookId\":" + bookId + "}", "X-User-Id", memberId);
+    static Http.Response rent(User member, long bookId) {
+        return Http.postJson(Http.GATEWAY + "/api/rentals", "{\"bookId\":" + bookId + "}", member.authorization());
     }
 
     /** Rents and waits until the saga has ended: the rental, RENTED or REJECTED. */
-    static JsonNode rentToTheEnd(String memberId, long bookId) {
-        Http.Response accepted = rent(memberId, bookId);
+    static JsonNode rentToTheEnd(User member, long bookId) {
+        Http.Response accepted = rent(member, bookId);
         assertThat(accepted.status()).as(accepted.raw().body()).isEqualTo(202);
-        return ended(memberId, accepted.json().get("rentalId").asString());
+        return ended(member, accepted.json().get("rentalId").asString());
     }
 
     /** The rental once its saga has ended (no longer PENDING). */
-    static JsonNode ended(String memberId, String rentalId) {
+    static JsonNode ended(User member, String rentalId) {
         return await().atMost(SAGA).pollInterval(Duration.ofMillis(100))
-                .until(() -> rental(memberId, rentalId).json(), rental -> !"PENDING".equals(rental.get("status").asString()));
+                .until(() -> rental(member, rentalId).json(), rental -> !"PENDING".equals(rental.get("status").asString()));
     }
 
-    static Http.Response rental(String memberId, String rentalId) {
-        return Http.get(Http.GATEWAY + "/api/rentals/" + rentalId, "X-User-Id", memberId);
+    static Http.Response rental(User member, String rentalId) {
+        return Http.get(Http.GATEWAY + "/api/rentals/" + rentalId, member.authorization());
     }
 
-    static Http.Response returnBook(String memberId, String rentalId) {
-        return Http.post(Http.GATEWAY + "/api/rentals/" + rentalId + "/return", "X-User-Id", memberId);
+    static Http.Response returnBook(User member, String rentalId) {
+        return Http.post(Http.GATEWAY + "/api/rentals/" + rentalId + "/return", member.authorization());
     }
 
-    static JsonNode card(String memberId) {
-        return Http.get(Http.GATEWAY + "/api/rental-card", "X-User-Id", memberId).json();
+    static JsonNode card(User member) {
+        return Http.get(Http.GATEWAY + "/api/rental-card", member.authorization()).json();
     }
 }

@@ -34,7 +34,7 @@ class MessagingFailuresTest {
         String isbn = ReliableMessagingTest.randomIsbn();
         Http.Response added = Http.postJson(Http.GATEWAY + "/api/books", """
                 {"isbn":"%s","title":"Survives a Crash","authors":["Kill Nine"],"publishedYear":2026}
-                """.formatted(isbn), "X-User-Roles", "LIBRARIAN");
+                """.formatted(isbn), Library.LIBRARIAN.authorization());
         assertThat(added.status()).as(added.raw().body()).isEqualTo(201);
         String bookId = added.json().get("id").asString();
         assertThat(Instances.backlog(books.getFirst())).isPositive();
@@ -65,14 +65,14 @@ class MessagingFailuresTest {
                 {"accountId":"%s","username":"after-poison","displayName":"Behind the Poison"}""".formatted(accountId));
 
         await().atMost(DELIVERED).untilAsserted(() ->
-                assertThat(Http.get(Http.GATEWAY + "/api/members/me", "X-User-Id", accountId).status()).isEqualTo(200));
+                assertThat(Http.get(Http.GATEWAY + "/api/members/me", AuthKeys.authorization(AuthKeys.sign(ForgedTokens.memberClaims(accountId)))).status()).isEqualTo(200));
         List<ConsumerRecord<String, String>> deadLetters = Kafka.readUntil("auth.events.DLT", DELIVERED,
                 records -> records.stream().anyMatch(r -> poisonId.toString().equals(Kafka.header(r, "message-id"))));
         assertThat(deadLetters).filteredOn(r -> poisonId.toString().equals(Kafka.header(r, "message-id")))
                 .singleElement().satisfies(r -> assertThat(r.key()).isEqualTo(poisonKey));
         Http.Response listed = Http.get(system.instances("member").getFirst().baseUrl() + "/actuator/deadletters");
         assertThat(listed.json().findValuesAsString("message-id")).contains(poisonId.toString());
-        assertThat(Http.get(Http.GATEWAY + "/api/members/me", "X-User-Id", poisonKey).status())
+        assertThat(Http.get(Http.GATEWAY + "/api/members/me", AuthKeys.authorization(AuthKeys.sign(ForgedTokens.memberClaims(poisonKey)))).status())
                 .as("the poison created nothing").isEqualTo(404);
     }
 

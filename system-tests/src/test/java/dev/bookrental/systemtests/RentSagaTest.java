@@ -33,11 +33,12 @@ import tools.jackson.databind.JsonNode;
 @ExtendWith(BookrentalSystem.class)
 class RentSagaTest {
 
-    private static final int RENT = 40;
+    /** What a rent costs in the system-test profile (config/rental-systemtest.yml). */
+    static final int RENT = 40;
 
     @Test
     void aRentReservesACopyChargesThePointsAndPutsTheLoanOnTheCard() {
-        String member = registeredMember();
+        User member = registeredMember();
         long book = addBook("Saga Happy Path", 1);
 
         Http.Response accepted = Library.rent(member, book);
@@ -60,8 +61,8 @@ class RentSagaTest {
 
     @Test
     void noCopyAvailableRejectsTheRentAndChargesNothing() {
-        String first = registeredMember();
-        String second = registeredMember();
+        User first = registeredMember();
+        User second = registeredMember();
         long book = addBook("Saga Last Copy", 1);
         assertThat(rentToTheEnd(first, book).get("status").asString()).isEqualTo("RENTED");
 
@@ -76,7 +77,7 @@ class RentSagaTest {
 
     @Test
     void insufficientPointsReleasesTheReservedCopyAndLeavesThePointsAlone() {
-        String member = registeredMember();
+        User member = registeredMember();
         rentToTheEnd(member, addBook("Saga Points 1", 1));
         rentToTheEnd(member, addBook("Saga Points 2", 1)); // 100 - 2 x 40 = 20 points left
         long book = addBook("Saga Points 3", 1);
@@ -93,14 +94,14 @@ class RentSagaTest {
     @Test
     void twoMembersRacingForTheLastCopyTwentyTimesGetItExactlyOnceEachTime() {
         try (ExecutorService racers = Executors.newVirtualThreadPerTaskExecutor()) {
-            List<CompletableFuture<String>> registrations = new ArrayList<>();
+            List<CompletableFuture<User>> registrations = new ArrayList<>();
             for (int i = 0; i < 40; i++) {
                 registrations.add(CompletableFuture.supplyAsync(Library::registeredMember, racers));
             }
-            List<String> members = registrations.stream().map(CompletableFuture::join).toList();
+            List<User> members = registrations.stream().map(CompletableFuture::join).toList();
             for (int round = 0; round < 20; round++) {
                 long book = addBook("Saga Race " + round, 1);
-                List<String> pair = members.subList(2 * round, 2 * round + 2);
+                List<User> pair = members.subList(2 * round, 2 * round + 2);
                 List<CompletableFuture<JsonNode>> rents = pair.stream()
                         .map(member -> CompletableFuture.supplyAsync(() -> rentToTheEnd(member, book), racers)).toList();
                 List<String> outcomes = rents.stream().map(CompletableFuture::join)
@@ -115,7 +116,7 @@ class RentSagaTest {
 
     @Test
     void anOverdueLoanSuspendsTheCardUntilTheBookIsBackAndItsLateFeePaid() {
-        String member = registeredMember();
+        User member = registeredMember();
         long first = addBook("Saga Overdue 1", 1);
         String rentalId = rentToTheEnd(member, first).get("rentalId").asString();
         rentToTheEnd(member, addBook("Saga Overdue 2", 1)); // 20 points left: less than a day's late fee
@@ -145,7 +146,7 @@ class RentSagaTest {
 
     @Test
     void aCompensationDueWhileBookIsDownCompletesOnceBookIsBack(RunningSystem system) {
-        String member = registeredMember();
+        User member = registeredMember();
         rentToTheEnd(member, addBook("Saga Down 1", 1));
         rentToTheEnd(member, addBook("Saga Down 2", 1)); // 20 points left: the next charge is rejected
         long book = addBook("Saga Down 3", 1);
@@ -177,11 +178,11 @@ class RentSagaTest {
 
     @Test
     void badInputIsAProblemAndChangesNothing() {
-        String member = registeredMember();
+        User member = registeredMember();
         int version = card(member).get("version").asInt();
 
         ApiErrorsTest.assertProblem(Library.rent(member, 99_999_999), 404, "urn:bookrental:problem:book-not-found");
-        ApiErrorsTest.assertProblem(Http.postJson(Http.GATEWAY + "/api/rentals", "{\"bookId\":-1}", "X-User-Id", member),
+        ApiErrorsTest.assertProblem(Http.postJson(Http.GATEWAY + "/api/rentals", "{\"bookId\":-1}", member.authorization()),
                 400, "urn:bookrental:problem:invalid-body");
         ApiErrorsTest.assertProblem(Library.rental(member, "not-a-rental"), 400, "urn:bookrental:problem:invalid-parameter");
         ApiErrorsTest.assertProblem(Library.returnBook(member, UUID.randomUUID().toString()), 404,

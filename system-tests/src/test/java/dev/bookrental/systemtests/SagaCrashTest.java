@@ -44,7 +44,7 @@ class SagaCrashTest {
     @Test
     void everySagaEndsAndCopiesAndPointsReconcileWithTheCardsAfterRandomKills(RunningSystem system) {
         try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
-            List<String> members = all(pool, MEMBERS, Library::registeredMember);
+            List<User> members = all(pool, MEMBERS, Library::registeredMember);
             List<Long> books = all(pool, BOOKS, () -> Library.addBook("Saga Crash", COPIES));
 
             AtomicBoolean renting = new AtomicBoolean(true);
@@ -54,7 +54,7 @@ class SagaCrashTest {
             try {
                 List<CompletableFuture<Void>> rents = new ArrayList<>();
                 for (int i = 0; i < RENTS; i++) {
-                    String member = members.get(i % MEMBERS);
+                    User member = members.get(i % MEMBERS);
                     long book = books.get((i % MEMBERS + i / MEMBERS) % BOOKS); // a member's four rents: four different books
                     rents.add(CompletableFuture.runAsync(() -> {
                         pause(ThreadLocalRandom.current().nextInt(30_000)); // spread over 30 s of kills
@@ -74,7 +74,7 @@ class SagaCrashTest {
 
             Map<Long, Integer> loansPerBook = new HashMap<>();
             int loans = 0;
-            for (String member : members) {
+            for (User member : members) {
                 JsonNode card = Library.card(member);
                 int memberLoans = card.get("loans").size();
                 loans += memberLoans;
@@ -127,7 +127,7 @@ class SagaCrashTest {
      *
      * @return true when a saga was accepted (202)
      */
-    private static boolean rentAccepted(String member, long book) {
+    private static boolean rentAccepted(User member, long book) {
         long giveUp = System.nanoTime() + Duration.ofMinutes(1).toNanos();
         while (System.nanoTime() < giveUp) {
             try {

@@ -20,16 +20,16 @@ class SynchronousCallsTest {
 
     @Test
     void aNewMemberMayRentABookWithAnAvailableCopyButNotOneWithout() {
-        String memberId = Library.registeredMember();
+        User member = Library.registeredMember();
         long withCopy = addBook(1);
         long withoutCopy = addBook(0);
 
-        Http.Response eligible = eligibility(memberId, withCopy);
+        Http.Response eligible = eligibility(member, withCopy);
         assertThat(eligible.status()).as(eligible.raw().body()).isEqualTo(200);
         assertThat(eligible.json().get("eligible").asBoolean()).isTrue();
         assertThat(eligible.json().get("title").asString()).isEqualTo("Synchronous Book 1");
 
-        Http.Response refused = eligibility(memberId, withoutCopy);
+        Http.Response refused = eligibility(member, withoutCopy);
         assertThat(refused.json().get("eligible").asBoolean()).isFalse();
         assertThat(refused.json().get("reasons").size()).isEqualTo(1);
         assertThat(refused.json().get("reasons").get(0).asString()).isEqualTo("NO_COPY_AVAILABLE");
@@ -37,24 +37,25 @@ class SynchronousCallsTest {
 
     @Test
     void theCardIsTheCallersOwnAndBadInputIsAProblem() {
-        String memberId = Library.registeredMember();
+        User member = Library.registeredMember();
 
-        Http.Response card = Http.get(Http.GATEWAY + "/api/rental-card", "X-User-Id", memberId);
+        Http.Response card = Http.get(Http.GATEWAY + "/api/rental-card", member.authorization());
         assertThat(card.status()).isEqualTo(200);
-        assertThat(card.json().get("memberId").asString()).isEqualTo(memberId);
+        assertThat(card.json().get("memberId").asString()).isEqualTo(member.id());
         assertThat(card.json().get("status").asString()).isEqualTo("ACTIVE");
         assertThat(card.json().get("loansLeft").asInt()).isEqualTo(5);
 
         ApiErrorsTest.assertProblem(Http.get(Http.GATEWAY + "/api/rental-card"), 401, "urn:bookrental:problem:unauthenticated");
-        ApiErrorsTest.assertProblem(eligibility(memberId, 99_999_999), 404, "urn:bookrental:problem:book-not-found");
-        Http.Response malformed = Http.get(Http.GATEWAY + "/api/rental-card/eligibility?bookId=abc", "X-User-Id", memberId);
+        ApiErrorsTest.assertProblem(eligibility(member, 99_999_999), 404, "urn:bookrental:problem:book-not-found");
+        Http.Response malformed = Http.get(Http.GATEWAY + "/api/rental-card/eligibility?bookId=abc", member.authorization());
         ApiErrorsTest.assertProblem(malformed, 400, "urn:bookrental:problem:invalid-parameter");
         assertThat(malformed.json().get("errors").findValuesAsString("name")).containsExactly("bookId");
-        ApiErrorsTest.assertProblem(eligibility(UUID.randomUUID().toString(), 1), 404, "urn:bookrental:problem:member-not-found");
+        Http.Response noProfile = Http.get(Http.GATEWAY + "/api/rental-card/eligibility?bookId=1", AuthKeys.authorization(AuthKeys.sign(ForgedTokens.memberClaims(UUID.randomUUID().toString()))));
+        ApiErrorsTest.assertProblem(noProfile, 404, "urn:bookrental:problem:member-not-found");
     }
 
-    private static Http.Response eligibility(String memberId, long bookId) {
-        return Http.get(Http.GATEWAY + "/api/rental-card/eligibility?bookId=" + bookId, "X-User-Id", memberId);
+    private static Http.Response eligibility(User member, long bookId) {
+        return Http.get(Http.GATEWAY + "/api/rental-card/eligibility?bookId=" + bookId, member.authorization());
     }
 
     private static long addBook(int copies) {
