@@ -17,9 +17,9 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
 /**
- * A real HTTP server standing in for member, rental, book and auth's JWK set, speaking their
- * contracts as far as bff-mobile uses them. A test can make a service slow or failing, and read
- * the requests each service received (path and Authorization header).
+ * A real HTTP server standing in for member, rental and book, speaking their contracts as far as
+ * bff-mobile uses them. A test can make a service slow or failing, and read the requests each
+ * service received (path and Authorization header).
  */
 public final class StandInServices implements AutoCloseable {
 
@@ -35,7 +35,6 @@ public final class StandInServices implements AutoCloseable {
     private final Map<String, Duration> delays = new ConcurrentHashMap<>();
     private final Map<String, Integer> failures = new ConcurrentHashMap<>();
     private final Map<String, List<Received>> received = new ConcurrentHashMap<>();
-    private volatile String jwkSet = "{\"keys\":[]}";
 
     public StandInServices() {
         try {
@@ -44,7 +43,6 @@ public final class StandInServices implements AutoCloseable {
             throw new IllegalStateException(e);
         }
         server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
-        server.createContext("/oauth2/jwks", exchange -> respond(exchange, 200, jwkSet));
         server.createContext("/api/members/me", exchange -> serve("member", exchange, () ->
                 "{\"id\":\"member-1\",\"username\":\"alice\",\"displayName\":\"Alice\",\"points\":90}"));
         server.createContext("/api/rental-card", exchange -> serve("rental", exchange, () -> """
@@ -64,10 +62,6 @@ public final class StandInServices implements AutoCloseable {
 
     public String url() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
-    }
-
-    public void publishKeys(String jwkSet) {
-        this.jwkSet = jwkSet;
     }
 
     /** The service answers only after {@code delay}. */

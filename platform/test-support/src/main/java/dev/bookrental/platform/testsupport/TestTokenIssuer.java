@@ -99,6 +99,7 @@ public final class TestTokenIssuer implements AutoCloseable {
                 .expirationTime(Date.from(now.minus(Duration.ofMinutes(2)))).build()));
         tokens.put("wrong issuer", signed(claims(subject, roles).issuer("http://127.0.0.1:1").build()));
         tokens.put("wrong audience", signed(claims(subject, roles).audience("another-api").build()));
+        tokens.put("no audience", signed(claims(subject, roles).audience(List.of()).build()));
         // Another key pair under the same kid: the signature cannot match the published key.
         tokens.put("bad signature", signed(claims(subject, roles).build(), rsaKey(key.getKeyID())));
         tokens.put("alg none", new PlainJWT(claims(subject, roles).build()).serialize());

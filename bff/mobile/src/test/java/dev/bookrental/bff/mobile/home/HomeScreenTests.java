@@ -19,7 +19,8 @@ import dev.bookrental.bff.mobile.StandInServices;
  * The home screen's composition, with real HTTP servers standing in for member, rental and book,
  * and the clients, timeouts and deadline of config/bff-mobile.yml (read timeout 1 s, deadline 1.5 s).
  */
-@SpringBootTest(properties = "spring.config.location=file:../../config/bff-mobile.yml,classpath:/test.yml")
+@SpringBootTest(properties =
+        "spring.config.location=file:../../config/application.yml,file:../../config/bff-mobile.yml,classpath:/test.yml")
 class HomeScreenTests {
 
     private static final StandInServices services = new StandInServices();
@@ -32,7 +33,6 @@ class HomeScreenTests {
         for (String service : List.of("member", "rental", "book")) {
             registry.add("spring.http.serviceclient." + service + ".base-url", services::url);
         }
-        registry.add("bookrental.security.issuer", services::url);
     }
 
     @AfterEach

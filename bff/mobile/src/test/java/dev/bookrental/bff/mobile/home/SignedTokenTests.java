@@ -1,9 +1,7 @@
-package dev.bookrental.bff.mobile.security;
+package dev.bookrental.bff.mobile.home;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Instant;
-import java.util.Date;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -25,44 +23,48 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
 import dev.bookrental.bff.mobile.StandInServices;
-import dev.bookrental.bff.mobile.Tokens;
+import dev.bookrental.platform.testsupport.TestTokenIssuer;
 
 /**
- * bff-mobile as a resource server, with real signed tokens checked against the JWK set of a
- * stand-in auth: what the token contract accepts reaches the home screen (and is relayed as it
- * came), everything else is a 401 or 403 problem with the Bearer challenge.
+ * The home screen with real signed tokens, checked by the platform's resource server with the
+ * production settings (config/application.yml) against a stand-in auth service's JWK set, and real
+ * HTTP servers standing in for member, rental and book: a member's token gets the home screen and is
+ * relayed as it came; no token, a forged, stale or foreign one is a 401 problem, a token without the
+ * MEMBER role a 403 problem, and neither reaches a service.
  */
-@SpringBootTest(properties = "spring.config.location=file:../../config/bff-mobile.yml,classpath:/test.yml")
+@SpringBootTest(properties =
+        "spring.config.location=file:../../config/application.yml,file:../../config/bff-mobile.yml,classpath:/test.yml")
 @AutoConfigureMockMvc
-class ResourceServerTests {
+class SignedTokenTests {
 
+    private static final TestTokenIssuer issuer = TestTokenIssuer.start();
     private static final StandInServices services = new StandInServices();
-    private static final Tokens tokens = new Tokens(services.url());
 
-    @Autowired MockMvcTester mvc;
+    @Autowired
+    private MockMvcTester mvc;
 
     @DynamicPropertySource
     static void standIns(DynamicPropertyRegistry registry) {
         for (String service : List.of("member", "rental", "book")) {
             registry.add("spring.http.serviceclient." + service + ".base-url", services::url);
         }
-        registry.add("bookrental.security.issuer", services::url);
+        registry.add("bookrental.security.issuer", issuer::issuer);
     }
 
     @BeforeEach
-    void publishAuthsKeys() {
+    void nothingReceived() {
         services.reset();
-        services.publishKeys(tokens.jwkSet());
     }
 
     @AfterAll
     static void stop() {
         services.close();
+        issuer.close();
     }
 
     @Test
     void aMembersTokenGetsTheHomeScreenAndIsRelayedAsItCame() {
-        String token = tokens.member();
+        String token = issuer.token("member-1", "MEMBER");
 
         MvcTestResult result = home("Bearer " + token);
 
@@ -79,42 +81,42 @@ class ResourceServerTests {
         MvcTestResult result = home(null);
 
         assertThat(result).hasStatus(HttpStatus.UNAUTHORIZED).hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
-        assertThat(result.getResponse().getHeader(HttpHeaders.WWW_AUTHENTICATE)).startsWith("Bearer");
+        assertThat(result.getResponse().getHeader(HttpHeaders.WWW_AUTHENTICATE)).startsWith("Bearer").doesNotContain("error=");
         assertThat(result).bodyJson().extractingPath("$.type").isEqualTo("urn:bookrental:problem:unauthenticated");
+        assertNoServiceAsked();
     }
 
-    static Stream<Arguments> refusedTokens() {
-        Date past = Date.from(Instant.now().minusSeconds(600));
-        return Stream.of(
-                Arguments.of("expired", tokens.signed(claims -> claims.issueTime(past).expirationTime(past))),
-                Arguments.of("another issuer", tokens.signed(claims -> claims.issuer("http://evil.example"))),
-                Arguments.of("another audience", tokens.signed(claims -> claims.audience(List.of("another-api")))),
-                Arguments.of("no audience", tokens.signed(claims -> claims.audience(List.of()))),
-                Arguments.of("unsigned (alg none)", tokens.unsigned()),
-                Arguments.of("HS256 signed with auth's public key", tokens.hs256WithThePublicKey()),
-                Arguments.of("signed by another key under auth's key id", tokens.signedByStranger()),
-                Arguments.of("not a JWT", "opaque-token"));
+    static Stream<Arguments> forgeries() {
+        return Stream.concat(
+                issuer.forgeries("member-1", "MEMBER").entrySet().stream().map(e -> Arguments.of(e.getKey(), e.getValue())),
+                Stream.of(Arguments.of("not a JWT", "opaque-token")));
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("refusedTokens")
-    void aTokenOutsideTheContractIsA401AndReachesNoService(String kind, String token) {
+    @MethodSource("forgeries")
+    void aTokenThatIsNotAValidOneOfTheAuthServiceIsA401AndReachesNoService(String what, String token) {
         MvcTestResult result = home("Bearer " + token);
 
         assertThat(result).hasStatus(HttpStatus.UNAUTHORIZED).hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(result).bodyJson().extractingPath("$.type").isEqualTo("urn:bookrental:problem:unauthenticated");
         assertThat(result.getResponse().getHeader(HttpHeaders.WWW_AUTHENTICATE)).startsWith("Bearer").contains("invalid_token");
-        assertThat(services.receivedBy("member")).isEmpty();
-        assertThat(services.receivedBy("rental")).isEmpty();
+        assertNoServiceAsked();
     }
 
     @Test
-    void aTokenWithoutTheMemberRoleIsA403Problem() {
-        MvcTestResult result = home("Bearer " + tokens.signed(claims -> claims.claim("roles", List.of("LIBRARIAN"))));
+    void aTokenWithoutTheMemberRoleIsA403ProblemAndReachesNoService() {
+        MvcTestResult result = home("Bearer " + issuer.token("librarian", "LIBRARIAN"));
 
         assertThat(result).hasStatus(HttpStatus.FORBIDDEN).hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
-        assertThat(result.getResponse().getHeader(HttpHeaders.WWW_AUTHENTICATE)).startsWith("Bearer").contains("insufficient_scope");
         assertThat(result).bodyJson().extractingPath("$.type").isEqualTo("urn:bookrental:problem:forbidden");
-        assertThat(services.receivedBy("member")).isEmpty();
+        assertThat(result.getResponse().getHeader(HttpHeaders.WWW_AUTHENTICATE)).startsWith("Bearer").contains("insufficient_scope");
+        assertNoServiceAsked();
+    }
+
+    private void assertNoServiceAsked() {
+        for (String service : List.of("member", "rental", "book")) {
+            assertThat(services.receivedBy(service)).as(service).isEmpty();
+        }
     }
 
     private MvcTestResult home(String authorization) {
