@@ -39,7 +39,10 @@ class ApiErrorsTest {
 
     @Test
     void unknownRouteIsNotFoundProblem() {
-        assertProblem(Http.get(Http.GATEWAY + "/api/no-such-thing"), 404, "urn:bookrental:problem:not-found");
+        assertProblem(Http.get(Http.GATEWAY + "/no-such-thing"), 404, "urn:bookrental:problem:not-found");
+        assertProblem(Http.get(Http.GATEWAY + "/api/no-such-thing", Library.LIBRARIAN.authorization()), 404, "urn:bookrental:problem:not-found");
+        // Without a token the API does not even say which of its paths exist.
+        assertProblem(Http.get(Http.GATEWAY + "/api/no-such-thing"), 401, "urn:bookrental:problem:unauthenticated");
     }
 
     private static void assertInvalidParameter(Http.Response response, String parameter) {

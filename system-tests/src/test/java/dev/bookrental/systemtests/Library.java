@@ -5,6 +5,10 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.stream.IntStream;
 
 import tools.jackson.databind.JsonNode;
 
@@ -28,6 +32,19 @@ final class Library {
         User member = User.register();
         await().atMost(Duration.ofSeconds(30)).until(() -> me(member).status() == 200);
         return member;
+    }
+
+    /**
+     * {@code count} new members, registered a few at a time: each costs auth two password hashes
+     * (Argon2id, memory-hard and slow on purpose, at most one per core at once), and dozens at once
+     * would only queue at auth until their requests time out.
+     */
+    static List<User> registeredMembers(int count) {
+        try (ExecutorService registering = Executors.newFixedThreadPool(4)) {
+            List<CompletableFuture<User>> members = IntStream.range(0, count)
+                    .mapToObj(i -> CompletableFuture.supplyAsync(Library::registeredMember, registering)).toList();
+            return members.stream().map(CompletableFuture::join).toList();
+        }
     }
 
     /** The member's own profile, as member answers it. */

@@ -10,7 +10,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -94,11 +93,7 @@ class RentSagaTest {
     @Test
     void twoMembersRacingForTheLastCopyTwentyTimesGetItExactlyOnceEachTime() {
         try (ExecutorService racers = Executors.newVirtualThreadPerTaskExecutor()) {
-            List<CompletableFuture<User>> registrations = new ArrayList<>();
-            for (int i = 0; i < 40; i++) {
-                registrations.add(CompletableFuture.supplyAsync(Library::registeredMember, racers));
-            }
-            List<User> members = registrations.stream().map(CompletableFuture::join).toList();
+            List<User> members = Library.registeredMembers(40);
             for (int round = 0; round < 20; round++) {
                 long book = addBook("Saga Race " + round, 1);
                 List<User> pair = members.subList(2 * round, 2 * round + 2);

@@ -44,7 +44,7 @@ class SagaCrashTest {
     @Test
     void everySagaEndsAndCopiesAndPointsReconcileWithTheCardsAfterRandomKills(RunningSystem system) {
         try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
-            List<User> members = all(pool, MEMBERS, Library::registeredMember);
+            List<User> members = Library.registeredMembers(MEMBERS);
             List<Long> books = all(pool, BOOKS, () -> Library.addBook("Saga Crash", COPIES));
 
             AtomicBoolean renting = new AtomicBoolean(true);

@@ -1,34 +1,43 @@
 package dev.bookrental.auth.account;
 
-import java.util.concurrent.Semaphore;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Supplier;
 
 import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
- * Lets at most {@code permits} hashes run at once; the others wait their turn. A memory-hard hash
- * takes its memory for as long as it runs, and requests run on virtual threads without a pool
- * limit, so without this bound a burst of logins would allocate 16 MiB each at the same time.
- * Hashing is CPU-bound, so more of them at once than there are cores would not finish sooner.
+ * Hashes on a few platform threads of its own ({@code threads}, one per core), never on the
+ * request's virtual thread; the others wait their turn in a queue.
+ *
+ * <p>Two reasons. A memory-hard hash takes its memory (16 MiB) for as long as it runs, and requests
+ * run on virtual threads without a pool limit, so without a bound a burst of logins would allocate
+ * that much each at the same time. And hashing is CPU-bound for 60–200 ms: run on a virtual thread
+ * it holds one of the few carrier threads (one per core) the whole time, so the virtual threads of
+ * every other request — one holding a database connection, say — cannot run meanwhile. Seen in the
+ * system tests: fifty sign-ins at once starved the connection pool and requests waited 30 s for a
+ * connection. Waiting here for a hash unmounts the virtual thread and leaves the carriers free.
  */
 final class ConcurrencyLimitedPasswordEncoder implements PasswordEncoder {
 
     private final PasswordEncoder delegate;
-    private final Semaphore permits;
+    private final ExecutorService hashing;
 
-    ConcurrencyLimitedPasswordEncoder(PasswordEncoder delegate, int permits) {
+    ConcurrencyLimitedPasswordEncoder(PasswordEncoder delegate, int threads) {
         this.delegate = delegate;
-        this.permits = new Semaphore(permits, true);
+        this.hashing = Executors.newFixedThreadPool(threads, Thread.ofPlatform().name("password-hashing-", 1).daemon().factory());
     }
 
     @Override
     public String encode(CharSequence rawPassword) {
-        return limited(() -> delegate.encode(rawPassword));
+        return onHashingThread(() -> delegate.encode(rawPassword));
     }
 
     @Override
     public boolean matches(CharSequence rawPassword, String encodedPassword) {
-        return limited(() -> delegate.matches(rawPassword, encodedPassword));
+        return onHashingThread(() -> delegate.matches(rawPassword, encodedPassword));
     }
 
     @Override
@@ -36,17 +45,19 @@ final class ConcurrencyLimitedPasswordEncoder implements PasswordEncoder {
         return delegate.upgradeEncoding(encodedPassword);
     }
 
-    private <T> T limited(Supplier<T> hashing) {
+    private <T> T onHashingThread(Supplier<T> hash) {
+        Future<T> result = hashing.submit(hash::get);
         try {
-            permits.acquire();
+            return result.get();
         } catch (InterruptedException e) {
+            result.cancel(true);
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while waiting to hash a password", e);
-        }
-        try {
-            return hashing.get();
-        } finally {
-            permits.release();
+            throw new IllegalStateException("Interrupted while waiting for a password hash", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException(e.getCause());
         }
     }
 }
