@@ -121,14 +121,16 @@ class SagaCrashTest {
 
     /**
      * Asks for a rent as a client would: while the answer is a 5xx or no answer (rental's instance
-     * just died), asks again a second later, for up to a minute. A request that failed may still
+     * just died), asks again a second later, for up to three minutes: with rental, book and member
+     * killed within seconds of each other, the three start again at once on two cores next to the
+     * other eleven processes of the system, which takes them up to 90 s. A request that failed may still
      * have started a saga; asking again is then refused by the card (the book is already being
      * rented): the cards, not the answers, are what the test reconciles.
      *
      * @return true when a saga was accepted (202)
      */
     private static boolean rentAccepted(User member, long book) {
-        long giveUp = System.nanoTime() + Duration.ofMinutes(1).toNanos();
+        long giveUp = System.nanoTime() + Duration.ofMinutes(3).toNanos();
         while (System.nanoTime() < giveUp) {
             try {
                 int status = Library.rent(member, book).status();
