@@ -226,8 +226,12 @@ public final class AuthClient {
 
         private final HttpClient client = newHttpClient(new CookieManager(null, CookiePolicy.ACCEPT_ALL));
 
+        /**
+         * A page, accepting HTML only: Spring Security saves the authorization request for after the
+         * login only if it does not accept JSON (its request cache skips what looks like an API call).
+         */
         HttpResponse<String> get(URI uri, String step) {
-            return send(client, request(uri).header("Accept", "text/html").GET(), step);
+            return send(client, request(uri).setHeader("Accept", "text/html").GET(), step);
         }
 
         /** Fills in and submits the login form (it posts back to the page's address); where auth sends the browser next. */
@@ -311,7 +315,8 @@ public final class AuthClient {
         try {
             return client.send(built, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
-            throw new SignInException(step, "no answer from " + built.method() + " " + built.uri() + " (" + e
+            URI withoutQuery = built.uri().resolve(built.uri().getRawPath());
+            throw new SignInException(step, "no answer from " + built.method() + " " + withoutQuery + " (" + e
                     + "): is auth running?", 0, "", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -20,10 +20,11 @@ public final class TokenCommand {
     static final String USAGE = """
             Usage: bookrental token <username> [password]
               Signs in at auth (http://localhost:9000) and prints an access token, valid 5 minutes:
-                TOKEN=$(./bookrental token librarian)
+                TOKEN=$(./bookrental token ada 'analytical engine 1843')
                 curl -H "Authorization: Bearer $TOKEN" http://localhost:8080/api/members/me
               The local librarian needs no password (librarian-local-only, local use only); for anyone
-              else it is asked on the console, or given as the second argument.""";
+              else it is asked on the console, or given as the second argument (under $(...) there
+              is no console to ask on).""";
 
     private final AuthClient auth;
     private final PrintStream out;

@@ -161,7 +161,11 @@ final class StandInAuth implements AutoCloseable {
             if (session == null) {
                 session = newSession(exchange);
             }
-            session.savedRequest = uri() + exchange.getRequestURI().toString() + "&continue";
+            // Spring Security's request cache keeps no request that accepts JSON: after the login the
+            // browser would land on "/" instead of coming back here.
+            boolean acceptsJson = exchange.getRequestHeaders().getOrDefault("Accept", List.of()).stream()
+                    .anyMatch(accept -> accept.contains("application/json"));
+            session.savedRequest = acceptsJson ? null : uri() + exchange.getRequestURI().toString() + "&continue";
             redirect(exchange, uri() + "/login");
             return;
         }
