@@ -2,8 +2,11 @@ package dev.bookrental.bench;
 
 import java.util.List;
 
-/** Everything one run measured: the CPU the system uses at rest, each route's warm-up, and each backend by each route. */
-record BenchmarkRun(CpuUse atRest, List<Warmed> warmUps, List<Measurement> measurements) {
+/**
+ * Everything one run measured: the CPU the system uses at rest, each route's warm-up, each backend
+ * by each route with and without a token, and what each route did with a forged token.
+ */
+record BenchmarkRun(CpuUse atRest, List<Warmed> warmUps, List<Measurement> measurements, List<TokenCheck> tokenChecks) {
 
     /** CPU milliseconds one request cost the named column, beyond what it uses at rest. */
     double netCpuMsPerRequest(Measurement measurement, String column) {

@@ -3,8 +3,10 @@ package dev.bookrental.bench;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.HexFormat;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.UUID;
 
 import dev.bookrental.bench.eventstore.EventStoreBenchmarks;
 import dev.bookrental.bench.outbox.OutboxBenchmarks;
@@ -15,6 +17,7 @@ import dev.bookrental.launcher.Jit;
 import dev.bookrental.launcher.LaunchContext;
 import dev.bookrental.launcher.RunningSystem;
 import dev.bookrental.launcher.SystemTopology;
+import dev.bookrental.launcher.signin.AuthClient;
 
 /**
  * Runs the benchmarks ({@code ./bookrental bench [gateway|outbox|eventstore|saga]}, see bench/README.md), all of
@@ -22,8 +25,8 @@ import dev.bookrental.launcher.SystemTopology;
  *
  * <ul>
  * <li>{@code gateway}: boots the whole system once with the {@code bench} profile under .run/bench,
- * measures each backend direct and through the gateway with wrk, prints the figures and ratios,
- * and stops everything.</li>
+ * measures each backend direct and through the gateway with wrk, without and with a member's access
+ * token, prints the figures and ratios, and stops everything.</li>
  * <li>{@code outbox}: {@link OutboxBenchmarks}, the same messages sent plainly and through the
  * transactional outbox on one Kafka broker and PostgreSQL.</li>
  * <li>{@code eventstore}: {@link EventStoreBenchmarks}, rental's event store on PostgreSQL: append
@@ -42,8 +45,9 @@ public final class Benchmarks {
      * its compilations, and with tracing on a full Zipkin store whose collector takes a core).
      * Each route is warmed up on 32 connections in rounds of 10 s until its JIT is done (a round
      * compiles fewer than 40 methods in its JVMs), 30 s at least and 4 minutes at most (see {@link WarmUp}).
+     * Each backend is measured without a token (issue 2's rows), then with a member's token (issue 5).
      */
-    private static final Plan PLAN = new Plan(List.of(Backend.fixedDelay(), Backend.postgresRead()), 1,
+    private static final Plan PLAN = new Plan(List.of(Backend.fixedDelay(), Backend.postgresRead()), List.of(Token.NONE, Token.MEMBER), 1,
             new WarmUp(32, Duration.ofSeconds(10), Duration.ofSeconds(30), Duration.ofMinutes(4), 40), Duration.ofSeconds(15));
 
     private Benchmarks() {
@@ -54,7 +58,7 @@ public final class Benchmarks {
         if (args.length > 1 || !NAMES.containsAll(chosen)) {
             System.err.println("""
                     Usage: bookrental bench [gateway|outbox|eventstore|saga]   (see bench/README.md)
-                      gateway     the gateway's cost: the same requests direct and through the gateway (wrk, about 10 min)
+                      gateway     the gateway's cost: the same requests direct and through the gateway, without and with a JWT (wrk, about 15 min)
                       outbox      the outbox's cost: the same messages sent plainly and through the outbox (about 2 min)
                       eventstore  rental's event store: append and replay rates, card loads with and without snapshots (about 3 min)
                       saga        the rent saga's throughput, latency and CPU per saga (about 5 min)
@@ -110,12 +114,22 @@ public final class Benchmarks {
         Runtime.getRuntime().addShutdownHook(new Thread(system::close)); // Ctrl-C stops the system too
         try {
             system.startAll();
-            GatewayBenchmark benchmark = new GatewayBenchmark(wrk, system, new CpuMeter(system, CpuMeter.GATEWAY_PATH), System.out);
+            GatewayBenchmark benchmark = new GatewayBenchmark(wrk, system, new CpuMeter(system, CpuMeter.GATEWAY_PATH), benchMember(),
+                    System.out);
             BenchmarkRun run = benchmark.run(PLAN);
             new Report(System.out).print(Machine.describe(wrk.version(), system), PLAN, run);
         } finally {
             System.out.println("\nStopping the system …");
             system.close();
         }
+    }
+
+    /** A member registered at auth for this run and signed in: whose token the rows with a JWT carry. */
+    private static SignedInUser benchMember() {
+        AuthClient auth = new AuthClient(AuthClient.LOCAL);
+        String username = "gateway-bench-" + HexFormat.of().toHexDigits(UUID.randomUUID().getMostSignificantBits());
+        String password = "Gateway-Bench-" + UUID.randomUUID();
+        auth.register(username, password, "Gateway Bench");
+        return SignedInUser.signIn(auth, username, password);
     }
 }

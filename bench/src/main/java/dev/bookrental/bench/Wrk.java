@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -66,20 +67,23 @@ final class Wrk {
 
     /**
      * One bounded run: {@code requestHook} is Lua defining {@code request()} (empty for a fixed
-     * path); the run is killed if it lasts 30 s longer than asked.
+     * path); {@code headers} ({@code "Name: value"}) go with every request, a {@code request()}
+     * hook's too ({@code wrk.format} adds them); the run is killed if it lasts 30 s longer than asked.
      */
-    WrkResult run(String url, String requestHook, Load load) throws IOException, InterruptedException {
+    WrkResult run(String url, String requestHook, Load load, List<String> headers) throws IOException, InterruptedException {
         Path script = Files.createTempFile("bookrental-wrk-", ".lua");
         Path output = Files.createTempFile("bookrental-wrk-", ".out");
         try {
             Files.writeString(script, requestHook + DONE_HOOK);
-            Process process = new ProcessBuilder(binary.toString(),
+            List<String> command = new ArrayList<>(List.of(binary.toString(),
                     "--threads", Integer.toString(load.threads()),
                     "--connections", Integer.toString(load.connections()),
                     "--duration", load.duration().toSeconds() + "s",
                     "--timeout", "5s",
-                    "--script", script.toString(),
-                    url)
+                    "--script", script.toString()));
+            headers.forEach(header -> command.addAll(List.of("--header", header)));
+            command.add(url);
+            Process process = new ProcessBuilder(command)
                     .redirectErrorStream(true)
                     .redirectOutput(output.toFile())
                     .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()))

@@ -3,13 +3,17 @@ package dev.bookrental.launcher;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.bookrental.launcher.signin.TokenCommand;
+
 /**
  * The one command that runs the whole system: {@code ./bookrental up [--scale book=2]
- * [--profile NAME] [--external-infra]}. Ctrl-C stops everything.
+ * [--profile NAME] [--external-infra]}. Ctrl-C stops everything. Beside it, for a running system:
+ * {@code ./bookrental token <username> [password]} prints an access token ({@link TokenCommand}).
  */
 public final class Bookrental {
 
@@ -17,6 +21,9 @@ public final class Bookrental {
     }
 
     public static void main(String[] args) throws InterruptedException {
+        if (args.length > 0 && args[0].equals("token")) {
+            System.exit(TokenCommand.run(Arrays.copyOfRange(args, 1, args.length)));
+        }
         Map<String, Integer> scale = new LinkedHashMap<>();
         List<String> profiles = new ArrayList<>();
         boolean externalInfrastructure = false;
@@ -30,7 +37,8 @@ public final class Bookrental {
                 case "--profile" -> profiles.add(args[++i]);
                 case "--external-infra" -> externalInfrastructure = true;
                 default -> {
-                    System.err.println("Usage: bookrental up [--scale SERVICE=N] [--profile NAME] [--external-infra]");
+                    System.err.println("Usage: bookrental up [--scale SERVICE=N] [--profile NAME] [--external-infra]"
+                            + "\n       bookrental token <username> [password]");
                     System.exit(2);
                 }
             }

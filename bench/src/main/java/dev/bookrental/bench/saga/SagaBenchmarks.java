@@ -11,6 +11,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import dev.bookrental.bench.CpuMeter;
 import dev.bookrental.bench.JitCompilations;
+import dev.bookrental.bench.SignedInUser;
 import dev.bookrental.bench.WarmUp;
 import dev.bookrental.launcher.Health;
 import dev.bookrental.launcher.Jit;
@@ -20,9 +21,10 @@ import dev.bookrental.launcher.SystemTopology;
 
 /**
  * The rent saga's throughput, latency and CPU ({@code ./bookrental bench saga}, see bench/README.md):
- * boots the whole system once with the profile {@code bench} under .run/bench, prepares members and
- * books through the gateway, warms the system up, then runs the closed loop of {@link SagaLoad} at
- * each concurrency of {@link #CLIENTS}, prints the figures and stops everything.
+ * boots the whole system once with the profile {@code bench} under .run/bench, registers members at
+ * auth and signs them in, has the signed-in librarian add books through the gateway, warms the system
+ * up, then runs the closed loop of {@link SagaLoad} at each concurrency of {@link #CLIENTS}, prints
+ * the figures and stops everything. Tokens are renewed between stages, never during one.
  */
 public final class SagaBenchmarks {
 
@@ -70,10 +72,11 @@ public final class SagaBenchmarks {
             Health.await("the gateway's route to book", ROUTE_READY, null, () -> Health.httpOk(Library.GATEWAY + "/api/books", body -> true));
             int clients = CLIENTS.stream().mapToInt(Integer::intValue).max().orElseThrow();
             out.printf("  preparing %d members and %d books of %d copies%n", clients, BOOKS, COPIES);
-            List<String> members = members(library, clients);
+            List<SignedInUser> members = members(library, clients);
+            SignedInUser librarian = library.librarian();
             List<Long> books = new ArrayList<>();
             for (int i = 0; i < BOOKS; i++) {
-                books.add(library.addBook("Saga Bench " + i, COPIES));
+                books.add(library.addBook(librarian, "Saga Bench " + i, COPIES));
             }
             SagaLoad load = new SagaLoad(library, endings, new CpuMeter(system, SagaReport.PROCESSES));
             List<SagaLoad.Result> results = new ArrayList<>();
@@ -91,7 +94,7 @@ public final class SagaBenchmarks {
     }
 
     /** Warm-up rounds until the JIT of the saga's JVMs is done (see {@link #WARM_UP}); the last round is returned. */
-    private static SagaLoad.Result warmUp(RunningSystem system, PrintStream out, SagaLoad load, List<String> members,
+    private static SagaLoad.Result warmUp(RunningSystem system, PrintStream out, SagaLoad load, List<SignedInUser> members,
             List<Long> books) throws Exception {
         List<Long> pids = system.processes().stream().filter(row -> SAGA_JVMS.contains(row.name()))
                 .map(RunningSystem.ProcessRow::pid).toList();
@@ -112,16 +115,16 @@ public final class SagaBenchmarks {
         return last;
     }
 
-    /** Members registered side by side: each waits for member to create its profile. */
-    private static List<String> members(Library library, int count) throws InterruptedException {
+    /** Members registered and signed in side by side: each waits for member to create its profile. */
+    private static List<SignedInUser> members(Library library, int count) throws InterruptedException {
         List<Thread> threads = new ArrayList<>();
         List<Exception> failures = new CopyOnWriteArrayList<>();
-        String[] ids = new String[count];
+        SignedInUser[] members = new SignedInUser[count];
         for (int i = 0; i < count; i++) {
             int slot = i;
             threads.add(Thread.ofVirtual().start(() -> {
                 try {
-                    ids[slot] = library.registeredMember(TOP_UP);
+                    members[slot] = library.registeredMember(TOP_UP);
                 } catch (IOException | RuntimeException e) {
                     failures.add(e);
                 } catch (InterruptedException e) {
@@ -129,17 +132,43 @@ public final class SagaBenchmarks {
                 }
             }));
         }
+        joinAll(threads, failures, "Could not register the members");
+        return List.of(members);
+    }
+
+    /**
+     * Signs in again, side by side, the members whose token would grow older than {@link
+     * SignedInUser#MAX_AGE} during a stage of {@code duration} (plus the sagas it ends with), so that
+     * no sign-in runs while the stage is measured.
+     */
+    private static void renewTokens(List<SignedInUser> members, Duration duration) throws InterruptedException {
+        Duration stage = duration.plus(SagaLoad.SAGA_TIMEOUT);
+        List<Thread> threads = new ArrayList<>();
+        List<Exception> failures = new CopyOnWriteArrayList<>();
+        for (SignedInUser member : members) {
+            threads.add(Thread.ofVirtual().start(() -> {
+                try {
+                    member.renewIfOlderAfter(stage);
+                } catch (RuntimeException e) {
+                    failures.add(e);
+                }
+            }));
+        }
+        joinAll(threads, failures, "Could not sign the members in again");
+    }
+
+    private static void joinAll(List<Thread> threads, List<Exception> failures, String what) throws InterruptedException {
         for (Thread thread : threads) {
             thread.join();
         }
         if (!failures.isEmpty()) {
-            throw new IllegalStateException("Could not register the members: " + failures.getFirst(), failures.getFirst());
+            throw new IllegalStateException(what + ": " + failures.getFirst(), failures.getFirst());
         }
-        return List.of(ids);
     }
 
-    private static SagaLoad.Result stage(PrintStream out, SagaLoad load, String name, List<String> members, List<Long> books,
+    private static SagaLoad.Result stage(PrintStream out, SagaLoad load, String name, List<SignedInUser> members, List<Long> books,
             Duration duration) throws InterruptedException {
+        renewTokens(members, duration);
         out.printf("  %-10s %d clients, %d s", name, members.size(), duration.toSeconds());
         SagaLoad.Result result = load.run(members, books, duration);
         out.printf(": %d sagas, %.1f/s, p50 %.0f ms, p99 %.0f ms%s%n", result.completed(), result.perSecond(),

@@ -16,6 +16,7 @@ import org.HdrHistogram.Recorder;
 
 import dev.bookrental.bench.CpuMeter;
 import dev.bookrental.bench.CpuUse;
+import dev.bookrental.bench.SignedInUser;
 
 /**
  * A closed loop of rents: each client, on a virtual thread of its own and with a member of its
@@ -56,7 +57,7 @@ final class SagaLoad {
     }
 
     /** Runs {@code members.size()} clients for {@code duration}; client i rents {@code books[i % books]}. */
-    Result run(List<String> members, List<Long> books, Duration duration) throws InterruptedException {
+    Result run(List<SignedInUser> members, List<Long> books, Duration duration) throws InterruptedException {
         Recorder latencies = new Recorder(TimeUnit.HOURS.toMicros(1), 3);
         AtomicLong rented = new AtomicLong();
         Map<String, Long> rejections = new ConcurrentHashMap<>();
@@ -65,7 +66,7 @@ final class SagaLoad {
         long deadline = start.nanos() + duration.toNanos();
         List<Thread> clients = new ArrayList<>();
         for (int i = 0; i < members.size(); i++) {
-            String member = members.get(i);
+            SignedInUser member = members.get(i);
             long book = books.get(i % books.size());
             clients.add(Thread.ofVirtual().name("client-" + i).start(() -> {
                 try {
@@ -86,7 +87,7 @@ final class SagaLoad {
                         }
                     }
                 } catch (TimeoutException e) {
-                    failures.add("a rental of member " + member + " still PENDING after " + SAGA_TIMEOUT.toSeconds() + " s");
+                    failures.add("a rental of " + member.username() + " still PENDING after " + SAGA_TIMEOUT.toSeconds() + " s");
                 } catch (Exception e) {
                     failures.add(e.toString());
                 }

@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 
 import dev.bookrental.bench.CpuMeter;
 import dev.bookrental.bench.Machine;
+import dev.bookrental.bench.SignedInUser;
 import dev.bookrental.launcher.RunningSystem;
 
 /**
@@ -41,6 +42,10 @@ final class SagaReport {
                 SagaBenchmarks.WARM_UP.connections(), SagaBenchmarks.WARM_UP.round().toSeconds(),
                 SagaBenchmarks.WARM_UP.quietCompilations(), SagaBenchmarks.WARM_UP.min().toSeconds(),
                 SagaBenchmarks.WARM_UP.max().toSeconds(), SagaBenchmarks.MEASURED.toSeconds());
+        out.printf("- every request carries its member's access token (a JWT of auth, checked by the gateway and again by the"
+                + " service); a member signs in again before a stage during which its token would pass %d minutes of age,"
+                + " so never during one%n",
+                SignedInUser.MAX_AGE.toMinutes());
         out.printf("%n| clients | sagas | sagas/s | RENTED | REJECTED | p50 ms | p99 ms | max ms |%n|--:|--:|--:|--:|--:|--:|--:|--:|%n");
         for (SagaLoad.Result result : results) {
             out.printf("| %d | %d | %.1f | %d | %d%s | %.0f | %.0f | %.0f |%n", result.clients(), result.completed(), result.perSecond(),
