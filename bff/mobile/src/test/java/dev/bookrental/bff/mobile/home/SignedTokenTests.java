@@ -23,6 +23,7 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
 import dev.bookrental.bff.mobile.StandInServices;
+import dev.bookrental.platform.testsupport.InvalidTokens;
 import dev.bookrental.platform.testsupport.TestTokenIssuer;
 
 /**
@@ -88,7 +89,7 @@ class SignedTokenTests {
 
     static Stream<Arguments> forgeries() {
         return Stream.concat(
-                issuer.forgeries("member-1", "MEMBER").entrySet().stream().map(e -> Arguments.of(e.getKey(), e.getValue())),
+                InvalidTokens.of(issuer, "member-1", "MEMBER"),
                 Stream.of(Arguments.of("not a JWT", "opaque-token")));
     }
 
@@ -97,9 +98,7 @@ class SignedTokenTests {
     void aTokenThatIsNotAValidOneOfTheAuthServiceIsA401AndReachesNoService(String what, String token) {
         MvcTestResult result = home("Bearer " + token);
 
-        assertThat(result).hasStatus(HttpStatus.UNAUTHORIZED).hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
-        assertThat(result).bodyJson().extractingPath("$.type").isEqualTo("urn:bookrental:problem:unauthenticated");
-        assertThat(result.getResponse().getHeader(HttpHeaders.WWW_AUTHENTICATE)).startsWith("Bearer").contains("invalid_token");
+        InvalidTokens.assertRefused(result);
         assertNoServiceAsked();
     }
 

@@ -27,6 +27,7 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
 import dev.bookrental.book.access.BookAccess;
+import dev.bookrental.platform.testsupport.InvalidTokens;
 import dev.bookrental.platform.testsupport.TestTokenIssuer;
 import dev.bookrental.platform.web.ProblemDetailsAdvice;
 import dev.bookrental.platform.web.StrictJsonBodies;
@@ -75,7 +76,7 @@ class SignedTokenTests {
     }
 
     static Stream<Arguments> forgeries() {
-        return issuer.forgeries("librarian", "LIBRARIAN").entrySet().stream().map(e -> Arguments.of(e.getKey(), e.getValue()));
+        return InvalidTokens.of(issuer, "librarian", "LIBRARIAN");
     }
 
     @ParameterizedTest(name = "{0}")
@@ -83,9 +84,7 @@ class SignedTokenTests {
     void aTokenThatIsNotAValidOneOfTheAuthServiceIsUnauthenticated(String what, String token) {
         MvcTestResult result = post(token);
 
-        assertThat(result).hasStatus(HttpStatus.UNAUTHORIZED).hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
-        assertThat(result).bodyJson().extractingPath("$.type").isEqualTo("urn:bookrental:problem:unauthenticated");
-        assertThat(result.getResponse().getHeader(HttpHeaders.WWW_AUTHENTICATE)).contains("invalid_token");
+        InvalidTokens.assertRefused(result);
         verify(catalog, never()).add(any());
     }
 

@@ -19,7 +19,6 @@ import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
@@ -27,6 +26,7 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
 import dev.bookrental.member.access.MemberAccess;
+import dev.bookrental.platform.testsupport.InvalidTokens;
 import dev.bookrental.platform.testsupport.TestTokenIssuer;
 import dev.bookrental.platform.web.ProblemDetailsAdvice;
 
@@ -75,7 +75,7 @@ class SignedTokenTests {
     }
 
     static Stream<Arguments> forgeries() {
-        return issuer.forgeries("member-1", "MEMBER").entrySet().stream().map(e -> Arguments.of(e.getKey(), e.getValue()));
+        return InvalidTokens.of(issuer, "member-1", "MEMBER");
     }
 
     @ParameterizedTest(name = "{0}")
@@ -83,9 +83,7 @@ class SignedTokenTests {
     void aTokenThatIsNotAValidOneOfTheAuthServiceIsUnauthenticated(String what, String token) {
         MvcTestResult result = me(token);
 
-        assertThat(result).hasStatus(HttpStatus.UNAUTHORIZED).hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
-        assertThat(result).bodyJson().extractingPath("$.type").isEqualTo("urn:bookrental:problem:unauthenticated");
-        assertThat(result.getResponse().getHeader(HttpHeaders.WWW_AUTHENTICATE)).contains("invalid_token");
+        InvalidTokens.assertRefused(result);
         verify(members, never()).findById(anyString());
     }
 
