@@ -18,6 +18,9 @@ public final class ChildProcess implements Running {
     /** How long a process may take to stop after SIGTERM before it gets SIGKILL. */
     public static final Duration GRACE = Duration.ofSeconds(20);
 
+    /** How long a start may keep meeting "Text file busy" (see {@link #startRetryingWhileBusy}). */
+    static final Duration TEXT_FILE_BUSY_PATIENCE = Duration.ofSeconds(5);
+
     private final String name;
     private final Process process;
     private final Path log;
@@ -45,7 +48,48 @@ public final class ChildProcess implements Running {
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                 .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()));
         builder.environment().putAll(environment);
-        return new ChildProcess(name, builder.start(), log, grace);
+        return new ChildProcess(name, startRetryingWhileBusy(builder), log, grace);
+    }
+
+    /**
+     * Starts the process, trying again for a moment while the kernel answers ETXTBSY. That answer
+     * means some process still holds the executable open for writing; in a JVM that writes files
+     * and forks on several threads it is usually a child forked by another thread, which keeps the
+     * inherited descriptor until it execs, milliseconds later. The launcher writes its own
+     * executables before forking anything ({@link Infrastructure#prepare}); this covers libraries
+     * that unpack theirs while the launcher starts other engines.
+     */
+    static Process startRetryingWhileBusy(ProcessBuilder builder) throws IOException {
+        long deadline = System.nanoTime() + TEXT_FILE_BUSY_PATIENCE.toNanos();
+        while (true) {
+            try {
+                return builder.start();
+            } catch (IOException e) {
+                if (!isTextFileBusy(e) || System.nanoTime() > deadline) {
+                    throw e;
+                }
+                sleep(Duration.ofMillis(50));
+            }
+        }
+    }
+
+    private static boolean isTextFileBusy(IOException e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            String message = cause.getMessage();
+            if (message != null && (message.contains("error: 26") || message.contains("error=26") || message.contains("Text file busy"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void sleep(Duration duration) throws IOException {
+        try {
+            Thread.sleep(duration);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new IOException("Interrupted while waiting for a busy executable", interrupted);
+        }
     }
 
     public String name() {

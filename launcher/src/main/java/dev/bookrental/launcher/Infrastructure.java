@@ -32,6 +32,16 @@ public abstract non-sealed class Infrastructure implements Component {
         return List.copyOf(dependencies);
     }
 
+    /**
+     * Puts on disk what the engine needs before it can start (an executable unpacked from a jar,
+     * for instance). The launcher calls this for one engine at a time, before it starts any
+     * process: a file being written while another thread forks is held open by the child until it
+     * execs, and running that file then fails with "Text file busy" (ETXTBSY).
+     */
+    public void prepare(LaunchContext context) throws Exception {
+        // most engines need nothing
+    }
+
     /** Starts the engine and returns once it accepts work. */
     public abstract Running start(LaunchContext context) throws Exception;
 

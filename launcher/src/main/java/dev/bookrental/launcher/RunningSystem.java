@@ -76,6 +76,7 @@ public final class RunningSystem implements AutoCloseable {
             throw new IllegalStateException("Cannot create " + context.runDir(), e);
         }
         startedMillis = System.currentTimeMillis();
+        prepareInfrastructure();
         out.printf("Starting %d components (logs in %s)%n", topology.components().size(), context.logs());
         Map<Component, CompletableFuture<Void>> started = new LinkedHashMap<>();
         try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
@@ -89,6 +90,19 @@ public final class RunningSystem implements AutoCloseable {
         }
         startupTime = Duration.ofMillis(System.currentTimeMillis() - startedMillis);
         out.printf("All %d components healthy in %.1f s%n", topology.components().size(), startupTime.toMillis() / 1000.0);
+    }
+
+    /** One engine at a time and before any process starts (see {@link Infrastructure#prepare}). */
+    private void prepareInfrastructure() {
+        for (Component component : topology.components()) {
+            if (component instanceof Infrastructure infrastructure) {
+                try {
+                    infrastructure.prepare(context);
+                } catch (Exception e) {
+                    throw e instanceof RuntimeException r ? r : new IllegalStateException(component.name() + " cannot be prepared", e);
+                }
+            }
+        }
     }
 
     private void startComponent(Component component) {

@@ -31,6 +31,11 @@ public final class Redis extends Infrastructure {
     }
 
     @Override
+    public void prepare(LaunchContext context) throws IOException {
+        extractBinary(context.runDir().resolve("bin"));
+    }
+
+    @Override
     public Running start(LaunchContext context) throws Exception {
         Path dataDir = context.data().resolve("redis").toAbsolutePath();
         Files.createDirectories(dataDir);
