@@ -37,7 +37,7 @@ import dev.bookrental.launcher.signin.AuthClient;
  */
 public final class Benchmarks {
 
-    private static final List<String> NAMES = List.of("gateway", "outbox", "eventstore", "saga");
+    private static final List<String> NAMES = List.of("gateway", "observability", "outbox", "eventstore", "saga");
     private static final int GATEWAY_PORT = 8080;
     /**
      * What is measured, in which order and how long. The 20 ms backend first, on a system at rest:
@@ -50,6 +50,10 @@ public final class Benchmarks {
     private static final Plan PLAN = new Plan(List.of(Backend.fixedDelay(), Backend.postgresRead()), List.of(Token.NONE, Token.MEMBER), 1,
             new WarmUp(32, Duration.ofSeconds(10), Duration.ofSeconds(30), Duration.ofMinutes(4), 40), Duration.ofSeconds(15));
 
+    /** Issue 2's rows (no token) on two boots: every observation off, then tracing and metrics on. */
+    private static final Plan OBSERVABILITY_PLAN = new Plan(PLAN.backends(), List.of(Token.NONE), PLAN.threads(), PLAN.warmUp(),
+            PLAN.measured());
+
     private Benchmarks() {
     }
 
@@ -57,8 +61,9 @@ public final class Benchmarks {
         List<String> chosen = args.length == 0 ? NAMES : List.of(args);
         if (args.length > 1 || !NAMES.containsAll(chosen)) {
             System.err.println("""
-                    Usage: bookrental bench [gateway|outbox|eventstore|saga]   (see bench/README.md)
+                    Usage: bookrental bench [gateway|observability|outbox|eventstore|saga]   (see bench/README.md)
                       gateway     the gateway's cost: the same requests direct and through the gateway, without and with a JWT (wrk, about 15 min)
+                      observability  what tracing and metrics cost on the gateway benchmark: two boots, observations off and on (about 25 min)
                       outbox      the outbox's cost: the same messages sent plainly and through the outbox (about 2 min)
                       eventstore  rental's event store: append and replay rates, card loads with and without snapshots (about 3 min)
                       saga        the rent saga's throughput, latency and CPU per saga (about 5 min)
@@ -66,7 +71,7 @@ public final class Benchmarks {
             System.exit(2);
         }
         Map<Integer, String> ports = new TreeMap<>();
-        if (chosen.contains("gateway") || chosen.contains("saga")) {
+        if (chosen.contains("gateway") || chosen.contains("observability") || chosen.contains("saga")) {
             ports.put(GATEWAY_PORT, "the gateway");
         }
         if (chosen.contains("outbox")) {
@@ -85,6 +90,9 @@ public final class Benchmarks {
         try {
             if (chosen.contains("gateway")) {
                 gateway(Wrk.installed());
+            }
+            if (chosen.contains("observability")) {
+                observability(Wrk.installed());
             }
             if (chosen.contains("outbox")) {
                 OutboxBenchmarks.run(Bookrental.home(), System.out);
@@ -107,20 +115,43 @@ public final class Benchmarks {
     }
 
     private static void gateway(Wrk wrk) throws Exception {
+        measureOnOneBoot(wrk, PLAN, List.of("bench"), true);
+    }
+
+    /**
+     * Issue 2's rows on a boot with every observation off, then on a boot observed as the system
+     * runs by default (every request traced to Zipkin, metrics on), and the comparison.
+     */
+    private static void observability(Wrk wrk) throws Exception {
+        var without = new ObservabilityCost.Boot("unobserved", measureOnOneBoot(wrk, OBSERVABILITY_PLAN, List.of("bench", "bench-unobserved"), false));
+        var with = new ObservabilityCost.Boot("observed", measureOnOneBoot(wrk, OBSERVABILITY_PLAN, List.of("bench", "bench-observed"), false));
+        new ObservabilityCost(System.out).print(OBSERVABILITY_PLAN, without, with);
+    }
+
+    /**
+     * Boots the system with {@code profiles}, runs {@code plan} on it, prints its report and stops it.
+     *
+     * @param member whether to register and sign in a member for the rows with a token
+     */
+    private static BenchmarkRun measureOnOneBoot(Wrk wrk, Plan plan, List<String> profiles, boolean member) throws Exception {
         Path home = Bookrental.home();
         LaunchContext context = new LaunchContext(home, home.resolve(".run").resolve("bench"), home.resolve("config"),
-                List.of("bench"), Map.of(), Jit.THROUGHPUT); // C1 and C2: the code production would run
+                profiles, Map.of(), Jit.THROUGHPUT); // C1 and C2: the code production would run
         RunningSystem system = RunningSystem.create(SystemTopology.bookrental(), context, Map.of(), System.out);
-        Runtime.getRuntime().addShutdownHook(new Thread(system::close)); // Ctrl-C stops the system too
+        Thread stopOnCtrlC = new Thread(system::close); // Ctrl-C stops the system too
+        Runtime.getRuntime().addShutdownHook(stopOnCtrlC);
         try {
+            System.out.printf("%nBooting the system with profiles %s%n", profiles);
             system.startAll();
-            GatewayBenchmark benchmark = new GatewayBenchmark(wrk, system, new CpuMeter(system, CpuMeter.GATEWAY_PATH), benchMember(),
-                    System.out);
-            BenchmarkRun run = benchmark.run(PLAN);
-            new Report(System.out).print(Machine.describe(wrk.version(), system), PLAN, run);
+            GatewayBenchmark benchmark = new GatewayBenchmark(wrk, system, new CpuMeter(system, CpuMeter.GATEWAY_PATH),
+                    member ? benchMember() : null, System.out);
+            BenchmarkRun run = benchmark.run(plan);
+            new Report(System.out).print(Machine.describe(wrk.version(), system), plan, run);
+            return run;
         } finally {
             System.out.println("\nStopping the system …");
             system.close();
+            Runtime.getRuntime().removeShutdownHook(stopOnCtrlC);
         }
     }
 
