@@ -2,15 +2,15 @@ package dev.bookrental.gateway.tracing;
 
 import java.util.Optional;
 
-import io.micrometer.tracing.Span;
 import io.micrometer.tracing.handler.TracingObservationHandler.TracingContext;
 import org.springframework.http.server.reactive.observation.ServerRequestObservationContext;
 import org.springframework.web.server.ServerWebExchange;
 
 /**
  * The trace id of a request at the gateway: the trace of the server observation Spring WebFlux
- * opened for it, which the gateway continues to the service it routes to (W3C {@code traceparent}),
- * so the gateway's access log, its problems, the services' log lines and Zipkin share one id.
+ * opened for it, which Spring Cloud Gateway continues to the service it routes to (a client span and
+ * its W3C {@code traceparent}), so the gateway's access log, its problems, the services' log lines
+ * and Zipkin share one id.
  */
 public final class TraceIds {
 
@@ -18,13 +18,9 @@ public final class TraceIds {
     }
 
     public static Optional<String> of(ServerWebExchange exchange) {
-        return serverSpan(exchange).map(span -> span.context().traceId());
-    }
-
-    /** The span of the server observation of the request. */
-    static Optional<Span> serverSpan(ServerWebExchange exchange) {
         return ServerRequestObservationContext.findCurrent(exchange.getAttributes())
                 .map(context -> context.<TracingContext>get(TracingContext.class))
-                .map(TracingContext::getSpan);
+                .map(TracingContext::getSpan)
+                .map(span -> span.context().traceId());
     }
 }

@@ -23,12 +23,17 @@ import dev.bookrental.gateway.TestRedis;
 import dev.bookrental.platform.testsupport.TestTokenIssuer;
 
 /**
- * The gateway's part of one trace: it continues its server span to the service it routes to (W3C
+ * The gateway's part of one trace: it continues its trace to the service it routes to (W3C
  * {@code traceparent}), names the trace in {@code X-Trace-Id} on every answer, and in
  * {@code traceId} in every problem of its own.
+ *
+ * <p>Tracing export stays on here, only the Zipkin reporter is off: with export off (as in the
+ * gateway's other tests) Spring Boot configures no propagation at all, and no {@code traceparent}
+ * would leave the gateway.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties =
-        "spring.config.location=file:../../config/application.yml,file:../../config/gateway.yml,classpath:gateway-test.yml")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "spring.config.location=file:../../config/application.yml,file:../../config/gateway.yml,classpath:gateway-test.yml",
+        "management.tracing.export.enabled=true", "management.tracing.export.zipkin.enabled=false"})
 class GatewayTracingTests {
 
     private static final TestTokenIssuer issuer = TestTokenIssuer.start();
