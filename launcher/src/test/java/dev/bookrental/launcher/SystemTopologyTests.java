@@ -27,7 +27,7 @@ class SystemTopologyTests {
     @Test
     void declaresTheServicesOfBookrental() {
         assertThat(services()).extracting(Service::name)
-                .containsExactlyInAnyOrder("discovery", "config-server", "gateway", "auth", "book", "member", "rental",
+                .containsExactlyInAnyOrder("discovery", "config-server", "gateway", "admin", "auth", "book", "member", "rental",
                         "bff-web", "bff-mobile");
     }
 

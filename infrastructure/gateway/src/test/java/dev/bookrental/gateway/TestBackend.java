@@ -13,13 +13,13 @@ import com.sun.net.httpserver.HttpServer;
 
 /**
  * A service behind the gateway in its tests, a real HTTP server (the JDK's) on a loopback port: it
- * answers every request 200 and remembers what reached it (method, path and the Authorization
- * header as received), so a test sees what the gateway let through and what it forwarded.
+ * answers every request 200 and remembers what reached it (method, path, the Authorization and
+ * W3C traceparent headers as received), so a test sees what the gateway let through and what it forwarded.
  */
 public final class TestBackend implements AutoCloseable {
 
-    /** One request that reached the service; {@code authorization} is null when it had none. */
-    public record Received(String method, String path, String authorization) {
+    /** One request that reached the service; a header it did not have is null. */
+    public record Received(String method, String path, String authorization, String traceparent) {
     }
 
     private final HttpServer server;
@@ -35,7 +35,7 @@ public final class TestBackend implements AutoCloseable {
             TestBackend backend = new TestBackend(server);
             server.createContext("/", exchange -> {
                 backend.received.add(new Received(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
-                        exchange.getRequestHeaders().getFirst("Authorization")));
+                        exchange.getRequestHeaders().getFirst("Authorization"), exchange.getRequestHeaders().getFirst("traceparent")));
                 byte[] body = "{\"ok\":true}".getBytes(StandardCharsets.UTF_8);
                 exchange.getResponseHeaders().set("Content-Type", "application/json");
                 exchange.sendResponseHeaders(200, body.length);

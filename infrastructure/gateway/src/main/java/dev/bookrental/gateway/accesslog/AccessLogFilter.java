@@ -1,20 +1,19 @@
 package dev.bookrental.gateway.accesslog;
 
 import java.net.URI;
-import java.util.Optional;
 
-import io.micrometer.tracing.handler.TracingObservationHandler.TracingContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.cloud.gateway.route.Route;
 import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
 import org.springframework.core.Ordered;
-import org.springframework.http.server.reactive.observation.ServerRequestObservationContext;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 import reactor.core.publisher.Mono;
+
+import dev.bookrental.gateway.tracing.TraceIds;
 
 /**
  * Access log of the gateway: one line per request, also for requests no route matched, with
@@ -44,16 +43,8 @@ class AccessLogFilter implements WebFilter, Ordered {
                 .append(" latency_ms=").append(latencyMs)
                 .append(" route=").append(route == null ? "-" : route.getId())
                 .append(" instance=").append(target == null ? "-" : target.getHost() + ":" + target.getPort())
-                .append(" trace_id=").append(traceId(exchange).orElse("-"))
+                .append(" trace_id=").append(TraceIds.of(exchange).orElse("-"))
                 .toString();
-    }
-
-    /** The trace id of the server observation Spring WebFlux opened for this request. */
-    static Optional<String> traceId(ServerWebExchange exchange) {
-        return ServerRequestObservationContext.findCurrent(exchange.getAttributes())
-                .map(context -> context.<TracingContext>get(TracingContext.class))
-                .map(TracingContext::getSpan)
-                .map(span -> span.context().traceId());
     }
 
     @Override

@@ -13,10 +13,13 @@ import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
+import dev.bookrental.gateway.tracing.TraceIds;
+
 /**
  * Writes an answer of the gateway's own as an RFC 9457 problem ({@code application/problem+json}):
  * its errors ({@link GatewayProblemHandler}), the requests its security turns away and the ones its
- * rate limits stop. Headers a caller set before (e.g. {@code Retry-After}, {@code WWW-Authenticate}) stay.
+ * rate limits stop, each with the trace id of its request ({@code traceId}). Headers a caller set
+ * before (e.g. {@code Retry-After}, {@code WWW-Authenticate}) stay.
  */
 @Component
 public class ProblemWriter {
@@ -34,6 +37,7 @@ public class ProblemWriter {
         body.put("status", status.value());
         body.put("detail", detail);
         body.put("instance", exchange.getRequest().getPath().value());
+        TraceIds.of(exchange).ifPresent(traceId -> body.put("traceId", traceId));
         ServerHttpResponse response = exchange.getResponse();
         response.setStatusCode(status);
         response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);

@@ -7,6 +7,7 @@ import java.util.List;
 
 import javax.sql.DataSource;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
 import org.apache.kafka.common.TopicPartition;
 import org.flywaydb.core.api.Location;
@@ -64,9 +65,9 @@ public class MessagingAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     MessagingKafkaClients messagingKafkaClients(KafkaProperties kafka, ObjectProvider<ObservationRegistry> observations,
-            TraceContext traceContext) {
+            TraceContext traceContext, ObjectProvider<MeterRegistry> meters) {
         return new MessagingKafkaClients(kafka, observations.getIfUnique(),
-                traceContext.propagatesOnSend() || kafka.getTemplate().isObservationEnabled());
+                traceContext.propagatesOnSend() || kafka.getTemplate().isObservationEnabled(), meters.getIfUnique());
     }
 
     @Bean

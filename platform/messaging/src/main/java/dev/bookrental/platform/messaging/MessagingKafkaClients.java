@@ -3,6 +3,7 @@ package dev.bookrental.platform.messaging;
 import java.util.HashMap;
 import java.util.Map;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -14,6 +15,7 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.core.MicrometerProducerListener;
 
 /**
  * The Kafka clients of the messaging building block, apart from the service's own: JSON text keys
@@ -26,12 +28,17 @@ public final class MessagingKafkaClients implements DisposableBean {
     private final KafkaTemplate<String, String> template;
     private final Map<String, Object> consumerConfig;
 
-    MessagingKafkaClients(KafkaProperties properties, ObservationRegistry observations, boolean observe) {
+    MessagingKafkaClients(KafkaProperties properties, ObservationRegistry observations, boolean observe,
+            MeterRegistry meters) {
         Map<String, Object> producerConfig = new HashMap<>(properties.buildProducerProperties());
         producerConfig.put(ProducerConfig.ACKS_CONFIG, "all");
         producerConfig.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         producerConfig.remove(ProducerConfig.TRANSACTIONAL_ID_CONFIG);
         this.producers = new DefaultKafkaProducerFactory<>(producerConfig, new StringSerializer(), new StringSerializer());
+        if (meters != null) {
+            // The relay's producer is not the one Spring Boot configures: its Kafka metrics are bound here.
+            producers.addListener(new MicrometerProducerListener<>(meters));
+        }
         this.template = new KafkaTemplate<>(producers);
         if (observe && observations != null) {
             template.setObservationEnabled(true);

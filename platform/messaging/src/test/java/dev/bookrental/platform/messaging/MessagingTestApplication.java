@@ -2,13 +2,17 @@ package dev.bookrental.platform.messaging;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import io.micrometer.tracing.Span;
+import io.micrometer.tracing.Tracer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Header;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -55,15 +59,29 @@ class MessagingTestApplication {
         }
     }
 
-    /** Every record of the watched topics, as received, for the tests to look at. */
+    /**
+     * Every record of the watched topics, as received, for the tests to look at, and the trace the
+     * listener ran in, by message id.
+     */
     @Component
     static class Observer {
 
         final List<ConsumerRecord<String, String>> received = new CopyOnWriteArrayList<>();
+        final Map<String, String> traceIds = new ConcurrentHashMap<>();
+        private final Tracer tracer;
+
+        Observer(Tracer tracer) {
+            this.tracer = tracer;
+        }
 
         @KafkaListener(topics = {TestInfrastructure.BOOK_EVENTS, TestInfrastructure.MEMBER_EVENTS + ".DLT"},
                 groupId = "test-observer")
         void on(ConsumerRecord<String, String> record) {
+            Header id = record.headers().lastHeader(Message.ID);
+            Span span = tracer.currentSpan();
+            if (id != null && span != null) {
+                traceIds.put(new String(id.value(), StandardCharsets.UTF_8), span.context().traceId());
+            }
             received.add(record);
         }
     }

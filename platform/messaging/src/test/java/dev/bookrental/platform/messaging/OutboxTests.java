@@ -59,6 +59,8 @@ class OutboxTests extends MessagingSliceTest {
         assertThat(header(record, Message.SCHEMA_VERSION)).isEqualTo("1");
         assertThat(header(record, Message.TRACEPARENT)).as("W3C trace context continues the request's trace")
                 .startsWith("00-" + request.context().traceId() + "-");
+        assertThat(observer.traceIds.get(id.toString())).as("the listener runs in the request's trace")
+                .isEqualTo(request.context().traceId());
         assertThat(json.readValue(record.value(), BookReserved.class)).isEqualTo(new BookReserved("book-1", "member-1"));
         JsonNode payload = json.readTree(record.value());
         assertThat(payload.get("memberId").asString()).isEqualTo("member-1");

@@ -1,5 +1,6 @@
 package dev.bookrental.platform.security;
 
+import io.micrometer.tracing.Tracer;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -15,6 +16,8 @@ import org.springframework.security.config.annotation.web.configurers.AbstractHt
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import tools.jackson.databind.json.JsonMapper;
+
+import dev.bookrental.platform.web.TraceIds;
 
 /**
  * Resource-server defaults of every servlet service (like eShop's ServiceDefaults, switched on by
@@ -45,8 +48,9 @@ public class ResourceServerAutoConfiguration {
 
     @Bean
     SecurityFilterChain resourceServerFilterChain(HttpSecurity http, ObjectProvider<AccessRules> serviceRules,
-            ObjectProvider<JsonMapper> json) throws Exception {
-        SecurityProblems problems = new SecurityProblems(json.getIfAvailable(() -> JsonMapper.builder().build()));
+            ObjectProvider<JsonMapper> json, ObjectProvider<Tracer> tracer) throws Exception {
+        SecurityProblems problems = new SecurityProblems(json.getIfAvailable(() -> JsonMapper.builder().build()),
+                new TraceIds(tracer));
         http.authorizeHttpRequests(requests -> {
                     requests.requestMatchers(OPEN_PATHS).permitAll();
                     serviceRules.orderedStream().forEach(rules -> rules.define(requests));

@@ -20,6 +20,7 @@ import org.springframework.security.web.access.AccessDeniedHandler;
 import tools.jackson.databind.json.JsonMapper;
 
 import dev.bookrental.platform.web.ProblemTypes;
+import dev.bookrental.platform.web.TraceIds;
 
 /**
  * RFC 9457 problems for the requests Spring Security turns away, like every other error of the
@@ -27,16 +28,18 @@ import dev.bookrental.platform.web.ProblemTypes;
  * another audience or badly signed) and 403 {@code forbidden} (a valid token without the role).
  * Spring Security's bearer-token handlers set the status and the RFC 6750 challenge
  * ({@code WWW-Authenticate: Bearer error="invalid_token", ...}); this class only adds the body they
- * leave empty.
+ * leave empty, with the trace id of the request like every problem of the platform.
  */
 public final class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHandler {
 
     private final AuthenticationEntryPoint challenge = new BearerTokenAuthenticationEntryPoint();
     private final AccessDeniedHandler insufficientRole = new BearerTokenAccessDeniedHandler();
     private final JsonMapper json;
+    private final TraceIds traceIds;
 
-    public SecurityProblems(JsonMapper json) {
+    public SecurityProblems(JsonMapper json, TraceIds traceIds) {
         this.json = json;
+        this.traceIds = traceIds;
     }
 
     @Override
@@ -69,6 +72,10 @@ public final class SecurityProblems implements AuthenticationEntryPoint, AccessD
         body.put("status", response.getStatus());
         body.put("detail", detail);
         body.put("instance", request.getRequestURI());
+        String traceId = traceIds.current();
+        if (traceId != null) {
+            body.put(TraceIds.PROPERTY, traceId);
+        }
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.getOutputStream().write(json.writeValueAsBytes(body));
     }

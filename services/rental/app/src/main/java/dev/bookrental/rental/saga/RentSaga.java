@@ -64,13 +64,16 @@ public class RentSaga {
     private final Outbox outbox;
     private final RentalProperties properties;
     private final Clock clock;
+    private final SagaMetrics metrics;
 
-    RentSaga(Rentals rentals, RentalCards cards, Outbox outbox, RentalProperties properties, Clock clock) {
+    RentSaga(Rentals rentals, RentalCards cards, Outbox outbox, RentalProperties properties, Clock clock,
+            SagaMetrics metrics) {
         this.rentals = rentals;
         this.cards = cards;
         this.outbox = outbox;
         this.properties = properties;
         this.clock = clock;
+        this.metrics = metrics;
     }
 
     /** Starts the saga of a rent the card has just accepted ({@code RentRequested} appended in this transaction). */
@@ -80,6 +83,7 @@ public class RentSaga {
         Rental rental = Rental.requested(rentalId, memberId, bookId, now, now.plus(properties.saga().stepTimeout()));
         rentals.insert(rental);
         send(rental, new ReserveCopy(rentalId.toString(), bookId));
+        metrics.started();
         return rental;
     }
 
@@ -145,6 +149,7 @@ public class RentSaga {
                 properties.cardRules());
         cards.append(card, List.of(rented), metadata);
         rentals.update(rental.rented(pointsCharged, rented.dueAt()));
+        metrics.ended(rental, null);
     }
 
     private void compensate(Rental rental, RejectionReason reason, boolean release, boolean refund) {
@@ -165,6 +170,7 @@ public class RentSaga {
         RentalCard card = cards.of(rental.memberId());
         cards.append(card, List.of(card.reject(rental.rentalId().toString(), reason)), metadata);
         rentals.update(rental.rejected(reason));
+        metrics.ended(rental, reason);
     }
 
     private void sendCompensations(Rental rental) {

@@ -8,7 +8,10 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -56,6 +59,7 @@ class RentSagaTests {
     private static RentalCards cards;
     private static Rentals rentals;
     private static final MovableClock clock = new MovableClock(Instant.parse("2026-11-26T10:00:00Z"));
+    private static final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private static RentSaga saga;
 
     private String member;
@@ -68,7 +72,7 @@ class RentSagaTests {
         Outbox outbox = new Outbox(jdbc, json, TraceContext.NONE);
         cards = RentalCards.create(jdbc, json, outbox, PROPERTIES);
         rentals = new Rentals(jdbc);
-        saga = new RentSaga(rentals, cards, outbox, PROPERTIES, clock);
+        saga = new RentSaga(rentals, cards, outbox, PROPERTIES, clock, new SagaMetrics(meters, clock));
     }
 
     @BeforeEach
@@ -173,6 +177,46 @@ class RentSagaTests {
         Rental compensating = rentals.find(rental.rentalId()).orElseThrow();
         assertThat(compensating.attempts()).isEqualTo(9);
         assertThat(compensating.deadline()).isEqualTo(clock.instant().plus(PROPERTIES.saga().retryMax()));
+    }
+
+    @Test
+    void countsEachSagaOnceByOutcomeAndReasonWithTheTimeFromRequestToEnd() {
+        double started = meters.counter(SagaMetrics.STARTED).count();
+        long rented = ended("RENTED", SagaMetrics.NO_REASON);
+        long noCopy = ended("REJECTED", "NO_COPY_AVAILABLE");
+        double noCopySeconds = timer("REJECTED", "NO_COPY_AVAILABLE") == null ? 0
+                : timer("REJECTED", "NO_COPY_AVAILABLE").totalTime(TimeUnit.SECONDS);
+
+        Rental rental = start(7);
+        clock.advance(Duration.ofSeconds(3));
+        reply(new CopyUnavailable(id(rental), 7));
+        reply(new CopyUnavailable(id(rental), 7)); // a duplicate ends nothing again
+        Rental happy = start(8);
+        reply(new CopyReserved(id(happy), 8, 80));
+        reply(new PointsCharged(id(happy), member, 10, 90));
+        try {
+            transactions.executeWithoutResult(status -> {
+                saga.start(UUID.randomUUID(), member, 9);
+                throw new IllegalStateException("rolled back");
+            });
+        } catch (IllegalStateException rolledBack) {
+            // a saga whose start did not commit was never started
+        }
+
+        assertThat(meters.counter(SagaMetrics.STARTED).count()).isEqualTo(started + 2);
+        assertThat(ended("REJECTED", "NO_COPY_AVAILABLE")).isEqualTo(noCopy + 1);
+        assertThat(timer("REJECTED", "NO_COPY_AVAILABLE").totalTime(TimeUnit.SECONDS))
+                .isEqualTo(noCopySeconds + 3);
+        assertThat(ended("RENTED", SagaMetrics.NO_REASON)).isEqualTo(rented + 1);
+    }
+
+    private static Timer timer(String outcome, String reason) {
+        return meters.find(SagaMetrics.ENDED).tags("outcome", outcome, "reason", reason).timer();
+    }
+
+    private static long ended(String outcome, String reason) {
+        Timer timer = timer(outcome, reason);
+        return timer == null ? 0 : timer.count();
     }
 
     private Rental start(long bookId) {

@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.UUID;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -57,7 +58,8 @@ class RentalOwnershipTests {
         rentals = new Rentals(jdbc);
         BookCatalog catalog = mock(BookCatalog.class);
         given(catalog.book(BOOK)).willReturn(new BookCatalog.BookSummary(BOOK, "Dune"));
-        service = new RentalService(cards, rentals, new RentSaga(rentals, cards, outbox, properties, clock),
+        service = new RentalService(cards, rentals, new RentSaga(rentals, cards, outbox, properties, clock,
+                new SagaMetrics(new SimpleMeterRegistry(), clock)),
                 new CardConflicts(new TransactionTemplate(new JdbcTransactionManager(database.dataSource()))), catalog,
                 properties, TraceContext.NONE, clock);
     }
