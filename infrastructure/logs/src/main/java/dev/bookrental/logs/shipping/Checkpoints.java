@@ -51,10 +51,14 @@ public final class Checkpoints {
         return positions.getOrDefault(fileId, 0L);
     }
 
-    /** Moves each file's position past the acknowledged lines. */
+    /**
+     * Moves each file's position past its last acknowledged line. The lines of a file come in file
+     * order, so the last one wins; not the largest offset ever seen: after a truncation the file is
+     * read again from 0 and its position must go back with it.
+     */
     public void advance(List<LogLine> acknowledged) {
         for (LogLine line : acknowledged) {
-            positions.merge(line.fileId(), line.end(), Math::max);
+            positions.put(line.fileId(), line.end());
         }
     }
 
