@@ -49,6 +49,11 @@ public final class ServiceInstance implements Running {
         return context.logs().resolve(name() + ".log");
     }
 
+    /** The structured log the logs service ships to OpenSearch (docs/patterns/central-logs.md). */
+    public Path jsonLog() {
+        return context.logs().resolve("json").resolve(name() + ".json");
+    }
+
     @Override
     public long pid() {
         ChildProcess p = process;
@@ -128,6 +133,8 @@ public final class ServiceInstance implements Running {
         var environment = new java.util.HashMap<>(context.environment());
         environment.put("BOOKRENTAL_CONFIG_DIR", context.configDir().toAbsolutePath().toString());
         environment.put("BOOKRENTAL_INSTANCE", name());
+        // The instance's JSON log (ECS, one object a line) for the central logs; the console stays readable.
+        environment.put("LOGGING_FILE_NAME", jsonLog().toAbsolutePath().toString());
         return environment;
     }
 }

@@ -1,6 +1,7 @@
 package dev.bookrental.launcher;
 
 import dev.bookrental.launcher.infra.Kafka;
+import dev.bookrental.launcher.infra.OpenSearch;
 import dev.bookrental.launcher.infra.Postgres;
 import dev.bookrental.launcher.infra.Redis;
 import dev.bookrental.launcher.infra.Zipkin;
@@ -25,6 +26,7 @@ public final class SystemTopology {
                 .withDatabaseFor("auth"));
         var redis = system.add(new Redis(6379));
         system.add(new Zipkin(9411));
+        var opensearch = system.add(new OpenSearch(9200)); // the log store
 
         // Platform services.
         var discovery = system.add(Service.named("discovery")
@@ -76,6 +78,13 @@ public final class SystemTopology {
                 .module("bff/mobile", "dev.bookrental.bff.mobile.BffMobileApplication")
                 .port(8082)
                 .dependsOn(configServer));
+
+        // Central logs: ships every instance's JSON log into OpenSearch; search API and page on :9091.
+        system.add(Service.named("logs")
+                .module("infrastructure/logs", "dev.bookrental.logs.LogsApplication")
+                .port(9091)
+                .heapMb(128)
+                .dependsOn(configServer, opensearch));
         return system;
     }
 }

@@ -28,7 +28,7 @@ class SystemTopologyTests {
     void declaresTheServicesOfBookrental() {
         assertThat(services()).extracting(Service::name)
                 .containsExactlyInAnyOrder("discovery", "config-server", "gateway", "admin", "auth", "book", "member", "rental",
-                        "bff-web", "bff-mobile");
+                        "bff-web", "bff-mobile", "logs");
     }
 
     @Test

@@ -28,7 +28,13 @@ class AccessLogFilter implements WebFilter, Ordered {
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
         long start = System.nanoTime();
-        return chain.filter(exchange).doFinally(signal -> log.info(line(exchange, (System.nanoTime() - start) / 1_000_000)));
+        return chain.filter(exchange).doFinally(signal -> {
+            var event = log.atInfo();
+            // A field of its own in the JSON log (ECS trace.id): the reactive thread that ends the
+            // request need not carry the trace in its MDC, and the central logs search by this field.
+            traceId(exchange).ifPresent(id -> event.addKeyValue("trace.id", id));
+            event.log(line(exchange, (System.nanoTime() - start) / 1_000_000));
+        });
     }
 
     /** Appended piece by piece: a format string would be parsed again for every request. */

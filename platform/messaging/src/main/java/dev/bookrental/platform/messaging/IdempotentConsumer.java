@@ -6,6 +6,8 @@ import java.util.function.Consumer;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.core.JacksonException;
@@ -28,6 +30,8 @@ import tools.jackson.databind.json.JsonMapper;
  * }</pre>
  */
 public class IdempotentConsumer {
+
+    private static final Logger log = LoggerFactory.getLogger(IdempotentConsumer.class);
 
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
@@ -66,6 +70,13 @@ public class IdempotentConsumer {
             handler.accept(message);
             return true;
         });
+        // One line per message, in the trace the message carried: the central logs find every
+        // service a flow went through by its trace id (docs/patterns/central-logs.md).
+        if (Boolean.TRUE.equals(applied)) {
+            log.info("{} applied {} {} from {}", consumerName, message.type(), message.id(), record.topic());
+        } else {
+            log.info("{} skipped {} {} from {}: applied before", consumerName, message.type(), message.id(), record.topic());
+        }
         return Boolean.TRUE.equals(applied);
     }
 
