@@ -30,15 +30,18 @@ class AccessLogFilter implements WebFilter, Ordered {
         long start = System.nanoTime();
         return chain.filter(exchange).doFinally(signal -> {
             var event = log.atInfo();
+            String traceId = TraceIds.of(exchange).orElse(null);
             // A field of its own in the JSON log (ECS trace.id): the reactive thread that ends the
             // request need not carry the trace in its MDC, and the central logs search by this field.
-            traceId(exchange).ifPresent(id -> event.addKeyValue("trace.id", id));
-            event.log(line(exchange, (System.nanoTime() - start) / 1_000_000));
+            if (traceId != null) {
+                event.addKeyValue("trace.id", traceId);
+            }
+            event.log(line(exchange, (System.nanoTime() - start) / 1_000_000, traceId));
         });
     }
 
     /** Appended piece by piece: a format string would be parsed again for every request. */
-    private static String line(ServerWebExchange exchange, long latencyMs) {
+    private static String line(ServerWebExchange exchange, long latencyMs, String traceId) {
         Route route = exchange.getAttribute(ServerWebExchangeUtils.GATEWAY_ROUTE_ATTR);
         URI target = exchange.getAttribute(ServerWebExchangeUtils.GATEWAY_REQUEST_URL_ATTR);
         var status = exchange.getResponse().getStatusCode();
@@ -49,7 +52,7 @@ class AccessLogFilter implements WebFilter, Ordered {
                 .append(" latency_ms=").append(latencyMs)
                 .append(" route=").append(route == null ? "-" : route.getId())
                 .append(" instance=").append(target == null ? "-" : target.getHost() + ":" + target.getPort())
-                .append(" trace_id=").append(TraceIds.of(exchange).orElse("-"))
+                .append(" trace_id=").append(traceId == null ? "-" : traceId)
                 .toString();
     }
 
