@@ -20,10 +20,12 @@ public final class SystemTopology {
         Topology system = new Topology();
 
         // Infrastructure: real engines, data under .run/data.
-        var kafka = system.add(new Kafka(9092));
+        // The facts topics keep every event: the read side (rental-query) rebuilds from offset 0.
+        var kafka = system.add(new Kafka(9092)
+                .withPermanentTopics("auth.events", "book.events", "member.events", "rental.events"));
         var postgres = system.add(new Postgres(5432)
                 .withDatabaseFor("book").withDatabaseFor("member").withDatabaseFor("rental")
-                .withDatabaseFor("auth"));
+                .withDatabaseFor("auth").withDatabaseFor("query"));
         var redis = system.add(new Redis(6379));
         system.add(new Zipkin(9411));
         var opensearch = system.add(new OpenSearch(9200)); // the log store
@@ -67,6 +69,11 @@ public final class SystemTopology {
         system.add(Service.named("rental")
                 .module("services/rental/app", "dev.bookrental.rental.RentalApplication")
                 .port(8103)
+                .dependsOn(configServer, postgres));
+        // The read side (CQRS): views built from the facts topics, in its own database `query`.
+        system.add(Service.named("rental-query")
+                .module("services/rental-query/app", "dev.bookrental.query.QueryApplication")
+                .port(8104)
                 .dependsOn(configServer, postgres));
 
         // Backends for frontends: the browser's (sessions in Redis) and the phone's.

@@ -28,7 +28,7 @@ class SystemTopologyTests {
     void declaresTheServicesOfBookrental() {
         assertThat(services()).extracting(Service::name)
                 .containsExactlyInAnyOrder("discovery", "config-server", "gateway", "admin", "auth", "book", "member", "rental",
-                        "bff-web", "bff-mobile", "logs");
+                        "rental-query", "bff-web", "bff-mobile", "logs");
     }
 
     @Test
@@ -71,6 +71,13 @@ class SystemTopologyTests {
     @Test
     void bookServiceWaitsForConfigServerAndPostgres() {
         assertThat(system.service("book").dependencies()).extracting(Component::name)
+                .contains("config-server", "postgres");
+    }
+
+    @Test
+    void theReadSideWaitsForConfigServerAndPostgresOnPort8104() {
+        assertThat(system.service("rental-query").port()).isEqualTo(8104);
+        assertThat(system.service("rental-query").dependencies()).extracting(Component::name)
                 .contains("config-server", "postgres");
     }
 

@@ -49,6 +49,14 @@ class ApiDocumentationTest {
     }
 
     @Test
+    void rentalQuerySpecIsValidAndListsTheReadSideWithTheGatewayAsServer() {
+        JsonNode spec = validSpec("rental-query");
+
+        assertThat(spec.get("paths").propertyNames()).containsExactlyInAnyOrder("/api/best-books", "/api/members/me/dashboard");
+        assertThat(spec.get("servers").get(0).get("url").asString()).isEqualTo(Http.GATEWAY);
+    }
+
+    @Test
     void theServerASpecNamesAnswersItsOperations() {
         String server = validSpec("book").get("servers").get(0).get("url").asString();
 
@@ -64,9 +72,9 @@ class ApiDocumentationTest {
 
         assertThat(config.status()).isEqualTo(200);
         JsonNode urls = config.json().get("urls");
-        assertThat(urls.findValuesAsString("name")).containsExactlyInAnyOrder("book", "member", "rental");
+        assertThat(urls.findValuesAsString("name")).containsExactlyInAnyOrder("book", "member", "rental", "rental-query");
         assertThat(urls.findValuesAsString("url")).containsExactlyInAnyOrder("/v3/api-docs/book", "/v3/api-docs/member",
-                "/v3/api-docs/rental");
+                "/v3/api-docs/rental", "/v3/api-docs/rental-query");
         for (String url : urls.findValuesAsString("url")) {
             assertThat(Http.get(Http.GATEWAY + url).status()).as(url).isEqualTo(200);
         }

@@ -56,6 +56,18 @@ class DatabasePerServiceTest {
     }
 
     @Test
+    void theReadSideHasItsOwnDatabaseThatNoServiceLoginReaches() throws SQLException {
+        try (Connection query = DriverManager.getConnection(URL + "query", "query", "query")) {
+            assertThat(query.createStatement().executeQuery("SELECT count(*) FROM book_view").next()).isTrue();
+        }
+        for (String other : new String[] {"book", "member", "rental"}) {
+            assertThatThrownBy(() -> DriverManager.getConnection(URL + "query", other, other).close())
+                    .as(other).isInstanceOf(SQLException.class)
+                    .hasMessageContaining("permission denied for database");
+        }
+    }
+
+    @Test
     void aLoginNeedsItsPassword() {
         assertThatThrownBy(() -> DriverManager.getConnection(URL + "member", "member", "not-the-password").close())
                 .isInstanceOf(SQLException.class)
