@@ -2,6 +2,7 @@ package dev.bookrental.launcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIOException;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -11,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -39,8 +41,8 @@ class ChildProcessTests {
                 throw new IllegalStateException(e);
             }
         });
-        Thread.sleep(300);
-        assertThat(started).isNotDone();
+        // Still waiting, the whole time the writer holds the file open.
+        await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(2)).until(() -> !started.isDone());
         writer.close();
 
         ChildProcess hello = started.get(5, TimeUnit.SECONDS);
