@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -50,6 +51,7 @@ class SagaCrashTest {
             AtomicBoolean renting = new AtomicBoolean(true);
             CompletableFuture<Integer> killer = CompletableFuture.supplyAsync(() -> killWhile(system, renting), pool);
             AtomicInteger accepted = new AtomicInteger();
+            Map<String, Integer> outcomes = new ConcurrentHashMap<>(); // each rent's last answer: why it was not accepted
             int kills;
             try {
                 List<CompletableFuture<Void>> rents = new ArrayList<>();
@@ -58,7 +60,9 @@ class SagaCrashTest {
                     long book = books.get((i % MEMBERS + i / MEMBERS) % BOOKS); // a member's four rents: four different books
                     rents.add(CompletableFuture.runAsync(() -> {
                         pause(ThreadLocalRandom.current().nextInt(30_000)); // spread over 30 s of kills
-                        if (rentAccepted(member, book)) {
+                        String outcome = rentOutcome(member, book);
+                        outcomes.merge(outcome, 1, Integer::sum);
+                        if (outcome.equals("202")) {
                             accepted.incrementAndGet();
                         }
                     }, pool));
@@ -86,9 +90,10 @@ class SagaCrashTest {
                         .isEqualTo(loansPerBook.getOrDefault(book, 0).longValue());
             }
             assertThat(kills).as("instances killed: rental, book and member at least once").isGreaterThanOrEqualTo(3);
-            assertThat(accepted.get()).as("rents accepted").isGreaterThanOrEqualTo(RENTS / 4);
+            assertThat(accepted.get()).as("rents accepted; the rents' last answers: " + outcomes).isGreaterThanOrEqualTo(RENTS / 4);
             assertThat(loans).as("loans made").isPositive();
-            System.out.printf("SagaCrashTest: %d rents asked, %d accepted, %d loans, %d kills%n", RENTS, accepted.get(), loans, kills);
+            System.out.printf("SagaCrashTest: %d rents asked, %d accepted, %d loans, %d kills, last answers %s%n", RENTS, accepted.get(),
+                    loans, kills, outcomes);
         }
     }
 
@@ -127,22 +132,32 @@ class SagaCrashTest {
      * have started a saga; asking again is then refused by the card (the book is already being
      * rented): the cards, not the answers, are what the test reconciles.
      *
-     * @return true when a saga was accepted (202)
+     * @return the last answer: its status ("202" when a saga was accepted, a problem's status and
+     *         type otherwise), or "no answer in 3 min" when rental never answered below 500
      */
-    private static boolean rentAccepted(User member, long book) {
+    private static String rentOutcome(User member, long book) {
         long giveUp = System.nanoTime() + Duration.ofMinutes(3).toNanos();
         while (System.nanoTime() < giveUp) {
             try {
-                int status = Library.rent(member, book).status();
-                if (status < 500) {
-                    return status == 202;
+                Http.Response answer = Library.rent(member, book);
+                if (answer.status() < 500) {
+                    return answer.status() == 202 ? "202" : answer.status() + " " + problemType(answer);
                 }
             } catch (RuntimeException failed) {
                 // no answer: the instance died under the request
             }
             pause(1_000);
         }
-        return false;
+        return "no answer in 3 min";
+    }
+
+    private static String problemType(Http.Response answer) {
+        try {
+            JsonNode type = answer.json().get("type");
+            return type == null ? "" : type.asString();
+        } catch (RuntimeException notJson) {
+            return "";
+        }
     }
 
     private static <T> List<T> all(ExecutorService pool, int count, Supplier<T> make) {
