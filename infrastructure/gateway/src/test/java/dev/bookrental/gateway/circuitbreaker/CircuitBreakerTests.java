@@ -159,7 +159,7 @@ class CircuitBreakerTests {
     }
 
     @Test
-    void aConfigurationChangeReplacesTheBreakerWithTheNewThresholds() {
+    void aConfigurationChangeReplacesTheBreakerWithTheNewThresholds() throws Exception {
         assertThat(resilience.circuitBreaker("book").getCircuitBreakerConfig().getFailureRateThreshold()).isEqualTo(50f);
 
         String key = "bookrental.resilience.circuit-breaker.failure-rate-threshold";
@@ -168,6 +168,8 @@ class CircuitBreakerTests {
             events.publishEvent(new EnvironmentChangeEvent(Set.of(key)));
 
             assertThat(resilience.circuitBreaker("book").getCircuitBreakerConfig().getFailureRateThreshold()).isEqualTo(30f);
+            assertThat(get("/actuator/prometheus").body()).as("the replaced breaker's state is a metric too")
+                    .containsPattern("resilience4j_circuitbreaker_state\\{[^}]*name=\"book\"[^}]*state=\"closed\"[^}]*} 1.0");
         } finally {
             environment.getPropertySources().remove("refreshed");
             events.publishEvent(new EnvironmentChangeEvent(Set.of(key)));

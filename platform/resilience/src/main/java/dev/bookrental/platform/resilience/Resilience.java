@@ -1,12 +1,9 @@
 package dev.bookrental.platform.resilience;
 
-import java.util.function.Function;
-
 import io.github.resilience4j.bulkhead.Bulkhead;
 import io.github.resilience4j.bulkhead.BulkheadRegistry;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
-import io.github.resilience4j.core.Registry;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryRegistry;
 import io.github.resilience4j.timelimiter.TimeLimiter;
@@ -26,10 +23,11 @@ import org.springframework.core.env.Environment;
  * Spring Boot binding reads the properties once at start, so a {@code busrefresh} alone would change
  * nothing. Here every configuration change that touches {@code bookrental.resilience} is bound
  * again and validated; then every breaker, time limiter, bulkhead and retry in the registries is
- * replaced by one of the same name and tags built with the new thresholds ({@code Registry.replace}:
- * callers that look their instance up by name per call — Spring Cloud CircuitBreaker does, and so
- * do {@link #circuitBreaker} and the others here — use the new one from their next call, and the
- * metrics follow the replacement). A replaced breaker starts closed with an empty window: the new
+ * replaced by one of the same name and tags built with the new thresholds (removed, then
+ * added: the Micrometer binders follow those two events — after a {@code Registry.replace} the
+ * state gauge was gone from /actuator/prometheus; callers that look their instance up by name per
+ * call — Spring Cloud CircuitBreaker does, and so do {@link #circuitBreaker} and the others here —
+ * use the new one from their next call). A replaced breaker starts closed with an empty window: the new
  * thresholds are judged on calls made under them. A configuration that is not valid is refused,
  * logged, and the thresholds in force stay.
  */
@@ -111,20 +109,23 @@ public final class Resilience implements ApplicationListener<EnvironmentChangeEv
         var bulkheadConfig = next.bulkhead().config();
         var retryConfig = next.retry().config();
         current = next;
-        replaceAll(circuitBreakers, circuitBreakers.getAllCircuitBreakers(),
-                old -> CircuitBreaker.of(old.getName(), circuitBreakerConfig, old.getTags()), CircuitBreaker::getName);
-        replaceAll(timeLimiters, timeLimiters.getAllTimeLimiters(),
-                old -> TimeLimiter.of(old.getName(), timeLimiterConfig, old.getTags()), TimeLimiter::getName);
-        replaceAll(bulkheads, bulkheads.getAllBulkheads(),
-                old -> Bulkhead.of(old.getName(), bulkheadConfig, old.getTags()), Bulkhead::getName);
-        replaceAll(retries, retries.getAllRetries(), old -> Retry.of(old.getName(), retryConfig, old.getTags()), Retry::getName);
-        log.info("Resilience thresholds now: {}", next);
-    }
-
-    private static <E> void replaceAll(Registry<E, ?> registry, Iterable<E> existing, Function<E, E> rebuilt, Function<E, String> name) {
-        for (E old : existing) {
-            registry.replace(name.apply(old), rebuilt.apply(old));
+        for (CircuitBreaker old : circuitBreakers.getAllCircuitBreakers()) {
+            circuitBreakers.remove(old.getName());
+            circuitBreakers.circuitBreaker(old.getName(), circuitBreakerConfig, old.getTags());
         }
+        for (TimeLimiter old : timeLimiters.getAllTimeLimiters()) {
+            timeLimiters.remove(old.getName());
+            timeLimiters.timeLimiter(old.getName(), timeLimiterConfig, old.getTags());
+        }
+        for (Bulkhead old : bulkheads.getAllBulkheads()) {
+            bulkheads.remove(old.getName());
+            bulkheads.bulkhead(old.getName(), bulkheadConfig, old.getTags());
+        }
+        for (Retry old : retries.getAllRetries()) {
+            retries.remove(old.getName());
+            retries.retry(old.getName(), retryConfig, old.getTags());
+        }
+        log.info("Resilience thresholds now: {}", next);
     }
 
     private ResilienceProperties bind() {
