@@ -36,6 +36,7 @@ class CircuitBreakerTest {
     private static final String BOOK = Http.GATEWAY + "/api/books/1";
     private static final String CATALOG_PAGE = Http.GATEWAY + "/api/books?size=3";
     private static final int REQUESTS_WHILE_OPEN = 200;
+    private static final int FIRST_ANSWERS_NOT_MEASURED = 20;
     private static final Duration P99_WHILE_OPEN = Duration.ofMillis(100);
 
     @Test
@@ -68,6 +69,14 @@ class CircuitBreakerTest {
                     return state().equals("OPEN");
                 });
 
+                // The first answers of the fallback path load and compile its classes (on the C1-only first
+                // boot after a build: up to 200 ms); the bound is for the open state, measured after them.
+                long coldMaxMicros = 0;
+                for (int i = 0; i < FIRST_ANSWERS_NOT_MEASURED; i++) {
+                    long start = System.nanoTime();
+                    assertThat(Http.get(BOOK).status()).isEqualTo(503);
+                    coldMaxMicros = Math.max(coldMaxMicros, (System.nanoTime() - start) / 1_000);
+                }
                 List<Long> latenciesMicros = new ArrayList<>();
                 for (int i = 0; i < REQUESTS_WHILE_OPEN; i++) {
                     long start = System.nanoTime();
@@ -79,8 +88,9 @@ class CircuitBreakerTest {
                     assertThat(refused.header("Retry-After")).isNotBlank();
                 }
                 Duration p99 = Duration.ofNanos(percentile(latenciesMicros, 99) * 1_000);
-                System.out.printf("Breaker open: %d requests, p50 %d µs, p99 %d µs, max %d µs%n", latenciesMicros.size(),
-                        percentile(latenciesMicros, 50), percentile(latenciesMicros, 99), Collections.max(latenciesMicros));
+                System.out.printf("Breaker open: %d requests after %d not measured (max %d µs), p50 %d µs, p99 %d µs, max %d µs%n",
+                        latenciesMicros.size(), FIRST_ANSWERS_NOT_MEASURED, coldMaxMicros, percentile(latenciesMicros, 50),
+                        percentile(latenciesMicros, 99), Collections.max(latenciesMicros));
                 assertThat(p99).isLessThanOrEqualTo(P99_WHILE_OPEN);
 
                 Http.Response degraded = Http.get(CATALOG_PAGE);
