@@ -154,12 +154,13 @@ class CircuitBreakerTest {
 
     /** The value of {@code resilience4j_circuitbreaker_state{name="book",state=...}} on /actuator/prometheus. */
     private static double metricState(String state) {
-        String metrics = Http.get(Http.GATEWAY + "/actuator/prometheus").raw().body();
+        String metrics = Prometheus.scrape(Http.GATEWAY).text();
         return metrics.lines()
                 .filter(line -> line.startsWith("resilience4j_circuitbreaker_state{") && line.contains("name=\"book\"")
                         && line.contains("state=\"" + state + "\""))
                 .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
-                .findFirst().orElseThrow(() -> new AssertionError("no breaker state metric for book"));
+                .findFirst().orElseThrow(() -> new AssertionError("no breaker state metric for book in: "
+                        + metrics.lines().filter(line -> line.startsWith("resilience4j_circuitbreaker")).toList()));
     }
 
     private static long percentile(List<Long> values, int percent) {
