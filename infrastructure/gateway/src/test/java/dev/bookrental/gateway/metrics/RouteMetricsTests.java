@@ -20,9 +20,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import dev.bookrental.gateway.TestBackend;
-import dev.bookrental.gateway.TestRedis;
-import dev.bookrental.platform.testsupport.TestTokenIssuer;
+import dev.bookrental.gateway.GatewayTestEnvironment;
 
 /**
  * With the production settings: each request is timed once, in {@code http.server.requests}, tagged
@@ -32,9 +30,7 @@ import dev.bookrental.platform.testsupport.TestTokenIssuer;
         "spring.config.location=file:../../config/application.yml,file:../../config/gateway.yml,classpath:gateway-test.yml")
 class RouteMetricsTests {
 
-    private static final TestTokenIssuer issuer = TestTokenIssuer.start();
-    private static final TestBackend service = TestBackend.start();
-    private static final TestRedis redis = TestRedis.start();
+    private static final GatewayTestEnvironment around = GatewayTestEnvironment.start();
 
     @LocalServerPort
     int port;
@@ -46,19 +42,12 @@ class RouteMetricsTests {
 
     @DynamicPropertySource
     static void environment(DynamicPropertyRegistry registry) {
-        registry.add("bookrental.security.issuer", issuer::issuer);
-        registry.add("spring.data.redis.port", redis::port);
-        String route = "spring.cloud.gateway.server.webflux.routes[0].";
-        registry.add(route + "id", () -> "catalog");
-        registry.add(route + "uri", service::url);
-        registry.add(route + "predicates[0]", () -> "Path=/api/books/**");
+        around.register(registry, "catalog", "Path=/api/books/**");
     }
 
     @AfterAll
     static void stop() {
-        issuer.close();
-        service.close();
-        redis.stop();
+        around.close();
     }
 
     @Test

@@ -29,6 +29,7 @@ import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import dev.bookrental.gateway.GatewayTestEnvironment;
 import dev.bookrental.gateway.TestBackend;
 import dev.bookrental.gateway.TestRedis;
 import dev.bookrental.platform.testsupport.TestTokenIssuer;
@@ -48,9 +49,10 @@ import dev.bookrental.platform.testsupport.TestTokenIssuer;
         "bookrental.gateway.rate-limit.per-client-ip.burst-capacity=10"})
 class RateLimitTests {
 
-    private static final TestTokenIssuer issuer = TestTokenIssuer.start();
-    private static final TestBackend service = TestBackend.start();
-    private static final TestRedis redis = TestRedis.start();
+    private static final GatewayTestEnvironment around = GatewayTestEnvironment.start();
+    private static final TestTokenIssuer issuer = around.issuer();
+    private static final TestBackend service = around.service();
+    private static final TestRedis redis = around.redis();
 
     @LocalServerPort
     int port;
@@ -68,19 +70,12 @@ class RateLimitTests {
 
     @DynamicPropertySource
     static void environment(DynamicPropertyRegistry registry) {
-        registry.add("bookrental.security.issuer", issuer::issuer);
-        registry.add("spring.data.redis.port", redis::port);
-        String route = "spring.cloud.gateway.server.webflux.routes[0].";
-        registry.add(route + "id", () -> "service");
-        registry.add(route + "uri", service::url);
-        registry.add(route + "predicates[0]", () -> "Path=/api/**");
+        around.register(registry, "service", "Path=/api/**");
     }
 
     @AfterAll
     static void stop() {
-        issuer.close();
-        service.close();
-        redis.stop();
+        around.close();
     }
 
     /** Full buckets for every test. */

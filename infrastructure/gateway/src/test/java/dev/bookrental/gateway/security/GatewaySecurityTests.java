@@ -21,8 +21,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import dev.bookrental.gateway.GatewayTestEnvironment;
 import dev.bookrental.gateway.TestBackend;
-import dev.bookrental.gateway.TestRedis;
 import dev.bookrental.platform.testsupport.TestTokenIssuer;
 
 /**
@@ -35,9 +35,9 @@ import dev.bookrental.platform.testsupport.TestTokenIssuer;
         "spring.config.location=file:../../config/application.yml,file:../../config/gateway.yml,classpath:gateway-test.yml")
 class GatewaySecurityTests {
 
-    private static final TestTokenIssuer issuer = TestTokenIssuer.start();
-    private static final TestBackend service = TestBackend.start();
-    private static final TestRedis redis = TestRedis.start();
+    private static final GatewayTestEnvironment around = GatewayTestEnvironment.start();
+    private static final TestTokenIssuer issuer = around.issuer();
+    private static final TestBackend service = around.service();
 
     @LocalServerPort
     int port;
@@ -46,19 +46,12 @@ class GatewaySecurityTests {
 
     @DynamicPropertySource
     static void environment(DynamicPropertyRegistry registry) {
-        registry.add("bookrental.security.issuer", issuer::issuer);
-        registry.add("spring.data.redis.port", redis::port);
-        String route = "spring.cloud.gateway.server.webflux.routes[0].";
-        registry.add(route + "id", () -> "service");
-        registry.add(route + "uri", service::url);
-        registry.add(route + "predicates[0]", () -> "Path=/api/**,/bff/**");
+        around.register(registry, "service", "Path=/api/**,/bff/**");
     }
 
     @AfterAll
     static void stop() {
-        issuer.close();
-        service.close();
-        redis.stop();
+        around.close();
     }
 
     @BeforeEach

@@ -18,8 +18,8 @@ import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import dev.bookrental.gateway.GatewayTestEnvironment;
 import dev.bookrental.gateway.TestBackend;
-import dev.bookrental.gateway.TestRedis;
 import dev.bookrental.platform.testsupport.TestTokenIssuer;
 
 /**
@@ -36,9 +36,9 @@ import dev.bookrental.platform.testsupport.TestTokenIssuer;
         "management.tracing.export.enabled=true", "management.tracing.export.zipkin.enabled=false"})
 class GatewayTracingTests {
 
-    private static final TestTokenIssuer issuer = TestTokenIssuer.start();
-    private static final TestBackend service = TestBackend.start();
-    private static final TestRedis redis = TestRedis.start();
+    private static final GatewayTestEnvironment around = GatewayTestEnvironment.start();
+    private static final TestTokenIssuer issuer = around.issuer();
+    private static final TestBackend service = around.service();
     private static final String TRACE_ID = "[0-9a-f]{32}";
 
     @LocalServerPort
@@ -49,19 +49,12 @@ class GatewayTracingTests {
 
     @DynamicPropertySource
     static void environment(DynamicPropertyRegistry registry) {
-        registry.add("bookrental.security.issuer", issuer::issuer);
-        registry.add("spring.data.redis.port", redis::port);
-        String route = "spring.cloud.gateway.server.webflux.routes[0].";
-        registry.add(route + "id", () -> "service");
-        registry.add(route + "uri", service::url);
-        registry.add(route + "predicates[0]", () -> "Path=/api/**");
+        around.register(registry, "service", "Path=/api/**");
     }
 
     @AfterAll
     static void stop() {
-        issuer.close();
-        service.close();
-        redis.stop();
+        around.close();
     }
 
     @Test
