@@ -31,12 +31,22 @@ public class ProblemWriter {
     }
 
     public Mono<Void> write(ServerWebExchange exchange, HttpStatusCode status, URI type, String title, String detail) {
+        return write(exchange, status, type, title, detail, Map.of());
+    }
+
+    /**
+     * A problem with extension members (RFC 9457 section 3.2), e.g. the service a 503 is about. An
+     * entry named like a standard member replaces it, e.g. the {@code instance} of a forwarded request.
+     */
+    public Mono<Void> write(ServerWebExchange exchange, HttpStatusCode status, URI type, String title, String detail,
+            Map<String, Object> extensions) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", type.toString());
         body.put("title", title);
         body.put("status", status.value());
         body.put("detail", detail);
         body.put("instance", exchange.getRequest().getPath().value());
+        body.putAll(extensions);
         TraceIds.of(exchange).ifPresent(traceId -> body.put("traceId", traceId));
         ServerHttpResponse response = exchange.getResponse();
         response.setStatusCode(status);
