@@ -1,10 +1,14 @@
 package dev.bookrental.launcher;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Deque;
 import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Optional;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
 /** The components of a system, in declaration order, with their dependencies. */
 public final class Topology {
@@ -33,6 +37,29 @@ public final class Topology {
     public Service service(String name) {
         return find(name).filter(Service.class::isInstance).map(Service.class::cast)
                 .orElseThrow(() -> new IllegalArgumentException("No service named " + name));
+    }
+
+    /**
+     * The named components and everything they depend on, directly or not, in declaration order:
+     * a part of the system that runs by itself (a benchmark boots only the path it measures).
+     *
+     * @throws IllegalArgumentException when a name is not a component of this topology
+     */
+    public Topology only(String... names) {
+        Set<Component> needed = Collections.newSetFromMap(new IdentityHashMap<>());
+        Deque<Component> toVisit = new ArrayDeque<>();
+        for (String name : names) {
+            toVisit.add(find(name).orElseThrow(() -> new IllegalArgumentException("No component named " + name)));
+        }
+        while (!toVisit.isEmpty()) {
+            Component component = toVisit.pop();
+            if (needed.add(component)) {
+                toVisit.addAll(component.dependencies());
+            }
+        }
+        Topology part = new Topology();
+        components.stream().filter(needed::contains).forEach(part::add);
+        return part;
     }
 
     /** This topology without its infrastructure: services then use external engines. */

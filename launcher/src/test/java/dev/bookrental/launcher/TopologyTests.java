@@ -66,6 +66,24 @@ class TopologyTests {
     }
 
     @Test
+    void onlyKeepsTheNamedComponentsAndEverythingTheyDependOnInDeclarationOrder() {
+        Topology topology = new Topology();
+        Kafka kafka = topology.add(new Kafka(9092));
+        Postgres postgres = topology.add(new Postgres(5432).withDatabaseFor("book"));
+        Service discovery = topology.add(Service.named("discovery").port(8761));
+        Service config = topology.add(Service.named("config-server").port(8888).dependsOn(kafka, discovery));
+        topology.add(Service.named("admin").port(9090).dependsOn(config));
+        Service book = topology.add(Service.named("book").port(8101).dependsOn(config, postgres));
+        Service gateway = topology.add(Service.named("gateway").port(8080).dependsOn(config));
+
+        Topology part = topology.only("gateway", "book");
+
+        assertThat(part.components()).containsExactly(kafka, postgres, discovery, config, book, gateway);
+        assertThat(topology.components()).hasSize(7);
+        assertThatIllegalArgumentException().isThrownBy(() -> topology.only("gateway", "nope")).withMessageContaining("nope");
+    }
+
+    @Test
     void withoutInfrastructureKeepsServicesAndDropsInfrastructureDependencies() {
         Topology topology = new Topology();
         Kafka kafka = topology.add(new Kafka(9092));
