@@ -19,7 +19,10 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  * Who may reach what in bff-web, and how signing in and out works (backend for frontend).
  *
  * <ul>
- *   <li>The home page and its script are public: they show "Sign in" to a stranger.</li>
+ *   <li>The web UI's public pages are public: home, catalog search, a book's page, the best books,
+ *       and opening an account. A stranger sees "Sign in" in their header.</li>
+ *   <li>The librarian's pages need the role LIBRARIAN (from the ID token's {@code roles}); book
+ *       checks it again on the access token.</li>
  *   <li>The API under {@code /bff/web/api/**} needs a session; without one it answers 401
  *       problem+json (see {@link ApiProblems}), because a script cannot follow a login redirect.</li>
  *   <li>Every other page needs a session too, and sends a stranger to sign in at auth
@@ -43,8 +46,12 @@ class WebSecurity {
         RequestMatcher api = PathPatternRequestMatcher.pathPattern("/bff/web/api/**");
         http.authorizeHttpRequests(requests -> requests
                         .requestMatchers("/actuator/**", "/error").permitAll()
-                        .requestMatchers(HttpMethod.GET, "/bff/web", HOME, "/bff/web/index.html", "/bff/web/app.js")
+                        // The public pages of the web UI and their style sheet and script.
+                        .requestMatchers(HttpMethod.GET, "/bff/web", HOME, "/bff/web/books", "/bff/web/books/*",
+                                "/bff/web/best-books", "/bff/web/assets/**")
                         .permitAll()
+                        .requestMatchers("/bff/web/register").permitAll()
+                        .requestMatchers("/bff/web/librarian/**").hasRole("LIBRARIAN")
                         .anyRequest().authenticated())
                 .oauth2Login(login -> login
                         // With a login page of its own, Spring Security generates none: signing in
