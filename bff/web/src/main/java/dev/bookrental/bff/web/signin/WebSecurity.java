@@ -23,7 +23,8 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  *       and opening an account. A stranger sees "Sign in" in their header.</li>
  *   <li>The librarian's pages need the role LIBRARIAN (from the ID token's {@code roles}); book
  *       checks it again on the access token.</li>
- *   <li>The API under {@code /bff/web/api/**} needs a session; without one it answers 401
+ *   <li>A book's detail ({@code GET /bff/web/api/books/{id}}) is public: a stranger gets its public parts.</li>
+ *   <li>The rest of the API under {@code /bff/web/api/**} needs a session; without one it answers 401
  *       problem+json (see {@link ApiProblems}), because a script cannot follow a login redirect.</li>
  *   <li>Every other page needs a session too, and sends a stranger to sign in at auth
  *       (authorization code + PKCE); afterwards the browser comes back to the page it asked for.</li>
@@ -52,6 +53,8 @@ class WebSecurity {
                         .permitAll()
                         .requestMatchers("/bff/web/register").permitAll()
                         .requestMatchers("/bff/web/librarian/**").hasRole("LIBRARIAN")
+                        // A book's detail (API composition) is for anyone; a stranger's lacks "may I rent it".
+                        .requestMatchers(HttpMethod.GET, "/bff/web/api/books/*").permitAll()
                         .anyRequest().authenticated())
                 .oauth2Login(login -> login
                         // With a login page of its own, Spring Security generates none: signing in
