@@ -45,6 +45,8 @@ public final class StandInAuthAndGateway implements AutoCloseable {
     public static final String MEMBER_ID = "member-1";
     /** The rental id of the one loan on the member's card. */
     public static final String LOAN = "5f0c2b9e-8d7a-4c1b-9a55-0e6f1d2c3b4a";
+    private static final String DUNE_MESSIAH = "{\"id\":2,\"isbn\":\"9780399128998\",\"title\":\"Dune Messiah\","
+            + "\"authors\":[\"Frank Herbert\"]}";
     private static final String DUNE = "{\"id\":1,\"isbn\":\"9780441013593\",\"title\":\"Dune\",\"authors\":[\"Frank Herbert\"],"
             + "\"publisher\":\"Ace\",\"publishedYear\":1965}";
 
@@ -82,6 +84,7 @@ public final class StandInAuthAndGateway implements AutoCloseable {
         server.createContext("/oauth2/token", this::token);
         server.createContext("/oauth2/revoke", this::revoke);
         server.createContext("/api/", this::api);
+        server.createContext("/auth/register", this::register);
         server.start();
     }
 
@@ -233,6 +236,22 @@ public final class StandInAuthAndGateway implements AutoCloseable {
         respond(exchange, 200, "{}");
     }
 
+    /** Auth's registration: "taken" is a username someone has; shorter than 3 characters is refused as auth's rules do. */
+    private void register(HttpExchange exchange) throws IOException {
+        String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", "application/problem+json");
+        if (body.contains("\"username\":\"taken\"")) {
+            respondAs(exchange, 409, "{\"type\":\"urn:bookrental:problem:username-taken\",\"title\":\"Username taken\","
+                    + "\"status\":409,\"detail\":\"Someone has the username 'taken' already.\"}");
+        } else if (body.matches(".*\"username\":\"[a-z]{0,2}\".*")) {
+            respondAs(exchange, 400, "{\"type\":\"urn:bookrental:problem:invalid-request\",\"title\":\"Bad Request\",\"status\":400,"
+                    + "\"detail\":\"'username' must be 3 to 32 characters\",\"errors\":[{\"name\":\"username\","
+                    + "\"message\":\"must be 3 to 32 characters of a-z, 0-9, '.', '_' and '-'\"}]}");
+        } else {
+            respond(exchange, 201, "{\"id\":\"" + UUID.randomUUID() + "\"}");
+        }
+    }
+
     /** The gateway's API as the page uses it. */
     private void api(HttpExchange exchange) throws IOException {
         String path = exchange.getRequestURI().getPath();
@@ -279,15 +298,16 @@ public final class StandInAuthAndGateway implements AutoCloseable {
         } else if (method.equals("GET") && path.equals("/api/rental-card/eligibility")) {
             respond(exchange, 200, "{\"bookId\":1,\"title\":\"Dune\",\"eligible\":true,\"reasons\":[]}");
         } else if (method.equals("POST") && path.equals("/api/books")) {
-            respond(exchange, 201, "{\"id\":2,\"isbn\":\"9780441013593\",\"title\":\"Dune Messiah\",\"authors\":[\"Frank Herbert\"]}");
+            respond(exchange, 201, DUNE_MESSIAH);
         } else {
             respond(exchange, 404, "{\"status\":404}");
         }
     }
 
     /**
-     * The public reads (no token needed, as at the gateway): a catalog of one book with one copy
-     * on the shelf, a ranking of it. False when the path is not one of them.
+     * The public reads (no token needed, as at the gateway): a catalog with Dune (one copy of two
+     * on the shelf, ranked first) and Dune Messiah (never rented; book fails to answer its copies).
+     * False when the path is not one of them.
      */
     private boolean publicRead(HttpExchange exchange, String path) throws IOException {
         switch (path) {
@@ -297,6 +317,13 @@ public final class StandInAuthAndGateway implements AutoCloseable {
             case "/api/books/1/copies" -> respond(exchange, 200, "[{\"id\":7,\"bookId\":1,\"status\":\"AVAILABLE\"},"
                     + "{\"id\":8,\"bookId\":1,\"status\":\"RENTED\"}]");
             case "/api/best-books" -> respond(exchange, 200, "[{\"rank\":1,\"bookId\":1,\"title\":\"Dune\",\"rentals\":3}]");
+            case "/api/best-books/1" -> respond(exchange, 200, "{\"bookId\":1,\"rank\":1,\"rentals\":3}");
+            case "/api/best-books/2" -> respond(exchange, 200, "{\"bookId\":2,\"rank\":null,\"rentals\":0}");
+            case "/api/books/2" -> respond(exchange, 200, DUNE_MESSIAH);
+            case "/api/books/2/copies" -> {
+                exchange.getResponseHeaders().set("Content-Type", "application/problem+json");
+                respondAs(exchange, 503, "{\"type\":\"urn:bookrental:problem:service-unavailable\",\"status\":503}");
+            }
             default -> {
                 if (!path.startsWith("/api/books/")) {
                     return false;

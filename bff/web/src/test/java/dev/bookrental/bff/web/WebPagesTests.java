@@ -42,6 +42,7 @@ class WebPagesTests {
     static void standIns(DynamicPropertyRegistry registry) {
         registry.add("bookrental.security.issuer", gateway::url);
         registry.add("spring.http.serviceclient.gateway.base-url", gateway::url);
+        registry.add("spring.http.serviceclient.book-detail.base-url", gateway::url);
         registry.add("spring.data.redis.port", TestRedis::port);
     }
 
@@ -63,8 +64,9 @@ class WebPagesTests {
 
         assertThat(home).hasStatusOk().bodyText().contains("Dune", "3 rentals", "href=\"/bff/web/books/1\"");
         assertThat(search).hasStatusOk().bodyText().contains("1 book", "matching “<span>dune</span>”", "href=\"/bff/web/books/1\"");
-        assertThat(book).hasStatusOk().bodyText().contains("Dune", "by Frank Herbert", "1 of 2 copies", "to rent this book")
-                .doesNotContain("Rent this book", "Add copies");
+        assertThat(book).hasStatusOk().bodyText().contains("Dune", "by Frank Herbert", "1 of 2 copies", "No. 1, rented 3 times",
+                        "to rent this book")
+                .doesNotContain("Rent this book", "Add copies", "not available right now");
         assertThat(gateway.apiCalls()).isNotEmpty().allSatisfy(call -> assertThat(call.authorization()).isNull());
     }
 
@@ -84,7 +86,11 @@ class WebPagesTests {
         assertThat(pending).hasStatusOk().bodyText().contains("Being processed", "data-rental-status=\"PENDING\"",
                 "data-rental-url=\"/bff/web/api/rentals/" + rentalPage.substring(rentalPage.lastIndexOf('/') + 1) + "\"",
                 "aria-live=\"polite\"", "/bff/web/assets/rental-status.js");
-        assertThat(gateway.apiCalls()).allSatisfy(call -> assertThat(call.authorization()).isEqualTo("Bearer access-token"));
+        assertThat(gateway.apiCalls()).filteredOn(call -> call.path().startsWith("/api/rental"))
+                .extracting(StandInAuthAndGateway.Received::path)
+                .contains("/api/rental-card/eligibility", "/api/rentals", rentalPage.replace("/bff/web", "/api"));
+        assertThat(gateway.apiCalls()).filteredOn(call -> call.path().startsWith("/api/rental"))
+                .allSatisfy(call -> assertThat(call.authorization()).isEqualTo("Bearer access-token"));
     }
 
     @Test
@@ -137,6 +143,30 @@ class WebPagesTests {
         assertThat(added).flash().containsEntry("notice", "Added “Dune Messiah” with 0 copies.");
         assertThat(gateway.apiCalls()).extracting(StandInAuthAndGateway.Received::path).containsOnlyOnce("/api/books");
         assertThat(tooManyCopies).hasStatus(HttpStatus.BAD_REQUEST).bodyText().contains("Between 0 and 50 copies at once.");
+    }
+
+    @Test
+    void aBooksPageWithAPartMissingSaysWhichAndShowsTheRest() {
+        MvcTestResult book = mvc.get().uri("/bff/web/books/2").exchange();
+
+        assertThat(book).hasStatusOk().bodyText().contains("Dune Messiah", "Not rented yet",
+                "Part of this page is not available right now (<span>copies</span>)", "Not known right now");
+    }
+
+    @Test
+    void creatingAnAccountAtAuthSaysWhatToFixOrSendsTheNewMemberToSignIn() {
+        MvcTestResult tooShort = mvc.post().uri("/bff/web/register").with(csrf())
+                .param("username", "al").param("displayName", "Al").param("password", "secret passphrase").exchange();
+        MvcTestResult taken = mvc.post().uri("/bff/web/register").with(csrf())
+                .param("username", "taken").param("displayName", "Al").param("password", "secret passphrase").exchange();
+        MvcTestResult created = mvc.post().uri("/bff/web/register").with(csrf())
+                .param("username", "alice").param("displayName", "Alice").param("password", "secret passphrase").exchange();
+
+        assertThat(tooShort).hasStatus(HttpStatus.BAD_REQUEST).bodyText()
+                .contains("must be 3 to 32 characters", "aria-invalid=\"true\"", "value=\"al\"").doesNotContain("secret passphrase");
+        assertThat(taken).hasStatus(HttpStatus.CONFLICT).bodyText().contains("Someone has the username &#39;taken&#39; already.");
+        assertThat(created).hasStatus(HttpStatus.FOUND).hasRedirectedUrl("/bff/web/");
+        assertThat(created).flash().containsEntry("notice", "Your account “alice” is ready. Sign in to start renting.");
     }
 
     @Test

@@ -1,66 +1,46 @@
 package dev.bookrental.bff.web.page;
 
 import java.util.List;
+import java.util.Map;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.client.HttpClientErrorException;
-import org.springframework.web.client.RestClientException;
+
+import dev.bookrental.bff.web.book.BookDetail;
+import dev.bookrental.bff.web.book.BookDetails;
 
 /**
- * One book's page: the title and its details, how many copies are on the shelf, and for a signed-in
- * member whether they may rent it now (and why not), with the button to rent it. A part that cannot
- * be had (copies, the verdict) is said to be unavailable; the page still shows the rest.
+ * One book's page, built from the book detail's API composition ({@link BookDetails}, called
+ * in-process): the title and its details, how many copies are on the shelf, its place among the
+ * best books, and for a signed-in member whether they may rent it now (and why not), with the
+ * button to rent it. A part whose service failed or was late is marked on the page as not known
+ * right now, and the page names what is missing; the rest is shown as usual.
  */
 @Controller
 class BookPages {
 
-    private static final Logger log = LoggerFactory.getLogger(BookPages.class);
+    private final BookDetails bookDetails;
 
-    private final LibraryApi library;
-
-    BookPages(LibraryApi library) {
-        this.library = library;
+    BookPages(BookDetails bookDetails) {
+        this.bookDetails = bookDetails;
     }
 
     @GetMapping("/bff/web/books/{id}")
-    String book(@PathVariable long id, @ModelAttribute("viewer") Viewer viewer, Model model) {
-        model.addAttribute("book", library.book(id));
-        model.addAttribute("copies", copies(id));
-        model.addAttribute("verdict", viewer.member() ? verdict(id) : null);
+    String book(@PathVariable long id, Model model) {
+        BookDetail detail = bookDetails.of(id);
+        model.addAttribute("detail", detail);
+        model.addAttribute("title", detail.book() == null ? "Book #" + id : detail.book().title());
+        model.addAttribute("missing", missing(detail.parts()));
         return "book";
     }
 
-    /** How many copies there are and how many are on the shelf; null when book cannot tell. */
-    private Copies copies(long id) {
-        try {
-            List<LibraryApi.Copy> copies = library.copies(id);
-            return new Copies(copies.size(), (int) copies.stream().filter(LibraryApi.Copy::available).count());
-        } catch (HttpClientErrorException.Unauthorized e) {
-            throw e;
-        } catch (RestClientException e) {
-            log.warn("No copies of book {} for its page: {}", id, e.toString());
-            return null;
-        }
-    }
-
-    /** Rental's forecast for the member; null when it cannot tell (the rent button still works). */
-    private LibraryApi.Eligibility verdict(long id) {
-        try {
-            return library.eligibility(id);
-        } catch (HttpClientErrorException.Unauthorized e) {
-            throw e;
-        } catch (RestClientException e) {
-            log.warn("No eligibility for book {} on its page: {}", id, e.toString());
-            return null;
-        }
-    }
-
-    record Copies(int total, int available) {
+    /** The parts left out because their service failed or did not answer in time. */
+    private static List<String> missing(Map<String, BookDetail.Part> parts) {
+        return parts.entrySet().stream()
+                .filter(part -> part.getValue().status() == BookDetail.Status.UNAVAILABLE)
+                .map(Map.Entry::getKey)
+                .toList();
     }
 }

@@ -13,7 +13,8 @@ import org.springframework.web.service.annotation.HttpExchange;
 import org.springframework.web.service.annotation.PostExchange;
 
 /**
- * The public API behind the gateway as the web UI's pages use it, with the answers as typed records
+ * The public API behind the gateway as the web UI's pages use it (a book's page excepted: it is
+ * composed by {@code BookDetails}), with the answers as typed records
  * (only the fields a page shows; others are ignored). Same client group as the JSON API's
  * {@code GatewayApi} ({@code gateway}: base URL and timeouts in config/bff-web.yml, the session's
  * access token on every call of a signed-in person, none for a stranger). A service's refusal
@@ -28,9 +29,6 @@ interface LibraryApi {
     @GetExchange("/api/books/{id}")
     Book book(@PathVariable long id);
 
-    @GetExchange("/api/books/{id}/copies")
-    List<Copy> copies(@PathVariable long id);
-
     @GetExchange("/api/best-books")
     List<RankedBook> bestBooks(@RequestParam int limit);
 
@@ -42,9 +40,6 @@ interface LibraryApi {
 
     @GetExchange("/api/rental-card")
     RentalCard rentalCard();
-
-    @GetExchange("/api/rental-card/eligibility")
-    Eligibility eligibility(@RequestParam long bookId);
 
     @PostExchange("/api/rentals")
     Rental rent(@RequestBody RentRequest request);
@@ -76,10 +71,6 @@ interface LibraryApi {
     }
 
     record Copy(long id, long bookId, String status) {
-
-        boolean available() {
-            return "AVAILABLE".equals(status);
-        }
     }
 
     record RankedBook(int rank, long bookId, String title, int rentals) {
@@ -97,7 +88,7 @@ interface LibraryApi {
     /** The member's card as rental keeps it: what is out, what is asked for, what is owed. */
     record RentalCard(String status, List<Loan> loans, List<PendingRent> pending, int outstandingFees, int loansLeft) {
 
-        RentalCard {
+        public RentalCard {
             loans = loans == null ? List.of() : loans;
             pending = pending == null ? List.of() : pending;
         }
@@ -107,10 +98,6 @@ interface LibraryApi {
 
         record PendingRent(String rentalId, long bookId) {
         }
-    }
-
-    /** Rental's forecast whether the caller may rent the book now, with every reason against. */
-    record Eligibility(long bookId, boolean eligible, List<String> reasons) {
     }
 
     record RentRequest(long bookId) {

@@ -5,8 +5,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.oauth2.client.ClientAuthorizationException;
+import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -46,6 +48,13 @@ class PageSupport {
     ModelAndView refused(RestClientResponseException answer, Authentication authentication) {
         Problem problem = Problem.of(answer);
         return errorPage(HttpStatus.valueOf(problem.status()), problem.title(), problem.message(), authentication);
+    }
+
+    /** A problem of bff-web's own, such as the book detail's "no such book". */
+    @ExceptionHandler(ErrorResponseException.class)
+    ModelAndView problem(ErrorResponseException problem, Authentication authentication) {
+        ProblemDetail body = problem.getBody();
+        return errorPage(HttpStatus.valueOf(body.getStatus()), body.getTitle(), body.getDetail(), authentication);
     }
 
     @ExceptionHandler(ResourceAccessException.class)
