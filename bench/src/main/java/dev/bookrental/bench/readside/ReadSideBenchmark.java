@@ -137,7 +137,25 @@ public final class ReadSideBenchmark {
         if (answer.statusCode() != 200) {
             return Integer.toString(answer.statusCode());
         }
-        return json.readTree(answer.body()).get("partial").asBoolean() ? "200 partial" : "200";
+        JsonNode detail = json.readTree(answer.body());
+        if (!detail.get("partial").asBoolean()) {
+            return "200";
+        }
+        List<String> missing = new ArrayList<>();
+        detail.get("parts").properties().forEach(part -> {
+            if ("UNAVAILABLE".equals(part.getValue().get("status").asString())) {
+                missing.add(part.getKey() + " " + shortReason(part.getValue().get("reason").asString()));
+            }
+        });
+        return "200 partial (" + String.join(", ", missing) + ")";
+    }
+
+    /** "answered 503: …" → "503"; "no answer within 1500 ms" → "timeout"; else the reason. */
+    private static String shortReason(String reason) {
+        if (reason.startsWith("answered ")) {
+            return reason.substring("answered ".length(), reason.indexOf(':') < 0 ? reason.length() : reason.indexOf(':'));
+        }
+        return reason.startsWith("no answer within") ? "timeout" : reason;
     }
 
     private static String dashboard(HttpClient http, SignedInUser member) throws Exception {
