@@ -58,7 +58,7 @@ final class StandInSources implements AutoCloseable {
         delays.put(source, delay);
     }
 
-    /** The source answers every request with {@code status} and a problem. */
+    /** The source answers every request with {@code status}, a problem and {@code Retry-After: 5}, as the gateway does. */
     void failing(String source, int status) {
         failures.put(source, status);
     }
@@ -91,6 +91,7 @@ final class StandInSources implements AutoCloseable {
         }
         Integer failure = failures.get(source);
         if (failure != null) {
+            exchange.getResponseHeaders().set("Retry-After", "5"); // as the gateway says with its 503
             respond(exchange, failure, "application/problem+json",
                     "{\"type\":\"urn:bookrental:problem:service-unavailable\",\"status\":%d,\"detail\":\"%s is down\"}".formatted(failure, source));
             return;
