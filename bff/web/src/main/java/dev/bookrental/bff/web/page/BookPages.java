@@ -6,6 +6,7 @@ import java.util.Map;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 
 import dev.bookrental.bff.web.book.BookDetail;
@@ -28,19 +29,23 @@ class BookPages {
     }
 
     @GetMapping("/bff/web/books/{id}")
-    String book(@PathVariable long id, Model model) {
+    String book(@PathVariable long id, @ModelAttribute("viewer") Viewer viewer, Model model) {
         BookDetail detail = bookDetails.of(id);
         model.addAttribute("detail", detail);
         model.addAttribute("title", detail.book() == null ? "Book #" + id : detail.book().title());
-        model.addAttribute("missing", missing(detail.parts()));
+        model.addAttribute("missing", missing(detail.parts(), viewer));
         return "book";
     }
 
-    /** The parts left out because their service failed or did not answer in time. */
-    private static List<String> missing(Map<String, BookDetail.Part> parts) {
+    /**
+     * The parts left out because their service failed or did not answer in time. The eligibility
+     * is only shown to members: a librarian's (rental refuses it, 403) is not missing for them.
+     */
+    private static List<String> missing(Map<String, BookDetail.Part> parts, Viewer viewer) {
         return parts.entrySet().stream()
                 .filter(part -> part.getValue().status() == BookDetail.Status.UNAVAILABLE)
                 .map(Map.Entry::getKey)
+                .filter(part -> viewer.member() || !part.equals(BookDetail.ELIGIBILITY))
                 .toList();
     }
 }
