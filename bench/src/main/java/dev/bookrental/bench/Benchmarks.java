@@ -11,6 +11,7 @@ import java.util.UUID;
 import dev.bookrental.bench.eventstore.EventStoreBenchmarks;
 import dev.bookrental.bench.logs.LogsBenchmark;
 import dev.bookrental.bench.outbox.OutboxBenchmarks;
+import dev.bookrental.bench.readside.ReadSideBenchmark;
 import dev.bookrental.bench.saga.SagaBenchmarks;
 import dev.bookrental.launcher.Bookrental;
 import dev.bookrental.launcher.Health;
@@ -36,11 +37,14 @@ import dev.bookrental.launcher.signin.AuthClient;
  * through the whole system, booted once like the gateway benchmark's.</li>
  * <li>{@code logs}: {@link LogsBenchmark}, how long a log line takes to become searchable in the
  * central logs, and the memory of OpenSearch and the shipper.</li>
+ * <li>{@code readside}: {@link ReadSideBenchmark}, the read side's projection lag under a steady load,
+ * and the latency of a book detail composed from four calls against the read side's dashboard, with
+ * book up and down.</li>
  * </ul>
  */
 public final class Benchmarks {
 
-    private static final List<String> NAMES = List.of("gateway", "observability", "outbox", "eventstore", "saga", "logs");
+    private static final List<String> NAMES = List.of("gateway", "observability", "outbox", "eventstore", "saga", "logs", "readside");
     private static final int GATEWAY_PORT = 8080;
     /**
      * What is measured, in which order and how long. The 20 ms backend first, on a system at rest:
@@ -64,18 +68,20 @@ public final class Benchmarks {
         List<String> chosen = args.length == 0 ? NAMES : List.of(args);
         if (args.length > 1 || !NAMES.containsAll(chosen)) {
             System.err.println("""
-                    Usage: bookrental bench [gateway|observability|outbox|eventstore|saga|logs]   (see bench/README.md)
+                    Usage: bookrental bench [gateway|observability|outbox|eventstore|saga|logs|readside]   (see bench/README.md)
                       gateway     the gateway's cost: the same requests direct and through the gateway, without and with a JWT (wrk, about 15 min)
                       observability  what tracing and metrics cost on the gateway benchmark: two boots, observations off and on (about 25 min)
                       outbox      the outbox's cost: the same messages sent plainly and through the outbox (about 2 min)
                       eventstore  rental's event store: append and replay rates, card loads with and without snapshots (about 3 min)
                       saga        the rent saga's throughput, latency and CPU per saga (about 5 min)
                       logs        central logs: a log line's time to become searchable, p50/p99 (about 3 min)
+                      readside    projection lag p50/p99 under a steady load; book detail (composition) against dashboard (read side), book up and down (about 12 min)
                       (none)      all of them, one after the other""");
             System.exit(2);
         }
         Map<Integer, String> ports = new TreeMap<>();
-        if (chosen.contains("gateway") || chosen.contains("observability") || chosen.contains("saga") || chosen.contains("logs")) {
+        if (chosen.contains("gateway") || chosen.contains("observability") || chosen.contains("saga") || chosen.contains("logs")
+                || chosen.contains("readside")) {
             ports.put(GATEWAY_PORT, "the gateway");
         }
         if (chosen.contains("outbox")) {
@@ -109,6 +115,9 @@ public final class Benchmarks {
             }
             if (chosen.contains("logs")) {
                 LogsBenchmark.run(Bookrental.home(), System.out);
+            }
+            if (chosen.contains("readside")) {
+                ReadSideBenchmark.run(Bookrental.home(), System.out);
             }
         } catch (IllegalStateException e) {
             System.err.println("Benchmark failed: " + e.getMessage());

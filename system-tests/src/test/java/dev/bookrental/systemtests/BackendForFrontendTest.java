@@ -95,7 +95,7 @@ class BackendForFrontendTest {
     }
 
     /** Sign-in as a browser does it: bff-web → auth's login page → back to bff-web with a code. */
-    private static List<HttpResponse<String>> signInThroughBffWeb(Accounts.Browser browser, User reader) {
+    static List<HttpResponse<String>> signInThroughBffWeb(Accounts.Browser browser, User reader) {
         List<HttpResponse<String>> flow = new ArrayList<>();
         HttpResponse<String> toAuth = browser.get(BFF_WEB + "/bff/web/oauth2/authorization/bookrental");
         flow.add(toAuth);

@@ -19,9 +19,10 @@ import dev.bookrental.launcher.signin.AuthClient;
  * The library's users, through the system's own doors, as the system tests drive it: an account is
  * registered at auth (which announces it, so member creates the profile) and signs in there; the
  * librarian adds books and copies; members top up, rent and return, through the gateway on
- * 127.0.0.1, every request with its user's access token. Any unexpected answer throws.
+ * 127.0.0.1, every request with its user's access token. Any unexpected answer throws. Shared by the
+ * saga and the read-side benchmarks.
  */
-final class Library implements AutoCloseable {
+public final class Library implements AutoCloseable {
 
     static final String KAFKA = "127.0.0.1:9092";
     static final String GATEWAY = "http://127.0.0.1:8080";
@@ -34,20 +35,32 @@ final class Library implements AutoCloseable {
             .connectTimeout(Duration.ofSeconds(2)).build();
     private final JsonMapper json = JsonMapper.builder().build();
 
+    /** An account to register: a user name and a password no strength rule refuses. */
+    public record Credentials(String username, String password) {
+
+        public static Credentials random(String prefix) {
+            return new Credentials(prefix + "-" + HexFormat.of().toHexDigits(UUID.randomUUID().getMostSignificantBits()),
+                    "Bench-Password-" + UUID.randomUUID());
+        }
+    }
+
     /** The local librarian (config/auth.yml, local use only), signed in. */
-    SignedInUser librarian() {
+    public SignedInUser librarian() {
         return SignedInUser.signIn(auth, AuthClient.LOCAL_LIBRARIAN, AuthClient.LOCAL_LIBRARIAN_PASSWORD);
+    }
+
+    /** {@link #registeredMember(Credentials, int)} with a new random account. */
+    public SignedInUser registeredMember(int topUp) throws IOException, InterruptedException {
+        return registeredMember(Credentials.random("bench"), topUp);
     }
 
     /**
      * A new member, registered at auth and signed in, once member has created its profile; its
      * balance topped up by {@code topUp} points, enough for every rent of the run.
      */
-    SignedInUser registeredMember(int topUp) throws IOException, InterruptedException {
-        String username = "bench-" + HexFormat.of().toHexDigits(UUID.randomUUID().getMostSignificantBits());
-        String password = "Saga-Bench-" + UUID.randomUUID();
-        auth.register(username, password, "A Reader");
-        SignedInUser member = SignedInUser.signIn(auth, username, password);
+    public SignedInUser registeredMember(Credentials account, int topUp) throws IOException, InterruptedException {
+        auth.register(account.username(), account.password(), "A Reader");
+        SignedInUser member = SignedInUser.signIn(auth, account.username(), account.password());
         long deadline = System.nanoTime() + PROFILE_CREATED.toNanos();
         HttpResponse<String> profile;
         while ((profile = send(get("/api/members/me"), member)).statusCode() != 200) {
@@ -55,7 +68,8 @@ final class Library implements AutoCloseable {
                 expect(200, profile, "the new member's profile");
             }
             if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("Member " + username + " was not created within " + PROFILE_CREATED.toSeconds() + " s");
+                throw new IllegalStateException("Member " + account.username() + " was not created within "
+                        + PROFILE_CREATED.toSeconds() + " s");
             }
             Thread.sleep(200);
         }
@@ -64,7 +78,7 @@ final class Library implements AutoCloseable {
     }
 
     /** A new title with {@code copies} copies; its id. */
-    long addBook(SignedInUser librarian, String title, int copies) throws IOException, InterruptedException {
+    public long addBook(SignedInUser librarian, String title, int copies) throws IOException, InterruptedException {
         String isbn = "979" + String.format("%09d", Math.floorMod(UUID.randomUUID().getLeastSignificantBits(), 1_000_000_000L));
         HttpResponse<String> added = expect(201, send(post("/api/books", """
                 {"isbn":"%s","title":"%s","authors":["Ada Bench"]}""".formatted(isbn + checkDigit(isbn), title)), librarian),
@@ -75,13 +89,13 @@ final class Library implements AutoCloseable {
     }
 
     /** Asks to rent: the rental id of the saga started (202), or throws. */
-    String rent(SignedInUser member, long bookId) throws IOException, InterruptedException {
+    public String rent(SignedInUser member, long bookId) throws IOException, InterruptedException {
         HttpResponse<String> accepted = expect(202, send(post("/api/rentals", "{\"bookId\":" + bookId + "}"), member), "rent");
         return json.readTree(accepted.body()).get("rentalId").asString();
     }
 
     /** The rental as rental's API shows it. */
-    JsonNode rental(SignedInUser member, String rentalId) throws IOException, InterruptedException {
+    public JsonNode rental(SignedInUser member, String rentalId) throws IOException, InterruptedException {
         return json.readTree(expect(200, send(get("/api/rentals/" + rentalId), member), "rental").body());
     }
 

@@ -43,6 +43,12 @@ public final class StandInAuthAndGateway implements AutoCloseable {
 
     public static final String CLIENT_ID = "bff-web";
     public static final String MEMBER_ID = "member-1";
+    /** The rental id of the one loan on the member's card. */
+    public static final String LOAN = "5f0c2b9e-8d7a-4c1b-9a55-0e6f1d2c3b4a";
+    private static final String DUNE_MESSIAH = "{\"id\":2,\"isbn\":\"9780399128998\",\"title\":\"Dune Messiah\","
+            + "\"authors\":[\"Frank Herbert\"]}";
+    private static final String DUNE = "{\"id\":1,\"isbn\":\"9780441013593\",\"title\":\"Dune\",\"authors\":[\"Frank Herbert\"],"
+            + "\"publisher\":\"Ace\",\"publishedYear\":1965}";
 
     /** A request to the token, revocation or API endpoints: its form (or path) and Authorization header. */
     public record Received(String path, Map<String, String> form, String authorization) {
@@ -63,6 +69,7 @@ public final class StandInAuthAndGateway implements AutoCloseable {
     private volatile String currentRefreshToken;
     private volatile Duration firstAccessTokenLifetime = Duration.ofMinutes(5);
     private volatile boolean revocationDown;
+    private volatile boolean gatewayDown;
 
     public StandInAuthAndGateway(String clientSecret) {
         this.clientSecret = clientSecret;
@@ -77,6 +84,7 @@ public final class StandInAuthAndGateway implements AutoCloseable {
         server.createContext("/oauth2/token", this::token);
         server.createContext("/oauth2/revoke", this::revoke);
         server.createContext("/api/", this::api);
+        server.createContext("/auth/register", this::register);
         server.start();
     }
 
@@ -109,6 +117,11 @@ public final class StandInAuthAndGateway implements AutoCloseable {
         this.revocationDown = down;
     }
 
+    /** API requests get no answer: the connection is dropped, as by a gateway that is gone. */
+    public void gatewayDown(boolean down) {
+        this.gatewayDown = down;
+    }
+
     public List<Received> tokenRequests() {
         return List.copyOf(tokenRequests);
     }
@@ -136,6 +149,7 @@ public final class StandInAuthAndGateway implements AutoCloseable {
         tokenGeneration.set(0);
         firstAccessTokenLifetime = Duration.ofMinutes(5);
         revocationDown = false;
+        gatewayDown = false;
     }
 
     @Override
@@ -222,22 +236,53 @@ public final class StandInAuthAndGateway implements AutoCloseable {
         respond(exchange, 200, "{}");
     }
 
+    /** Auth's registration: "taken" is a username someone has; shorter than 3 characters is refused as auth's rules do. */
+    private void register(HttpExchange exchange) throws IOException {
+        String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", "application/problem+json");
+        if (body.contains("\"username\":\"taken\"")) {
+            respondAs(exchange, 409, "{\"type\":\"urn:bookrental:problem:username-taken\",\"title\":\"Username taken\","
+                    + "\"status\":409,\"detail\":\"Someone has the username 'taken' already.\"}");
+        } else if (body.matches(".*\"username\":\"[a-z]{0,2}\".*")) {
+            respondAs(exchange, 400, "{\"type\":\"urn:bookrental:problem:invalid-request\",\"title\":\"Bad Request\",\"status\":400,"
+                    + "\"detail\":\"'username' must be 3 to 32 characters\",\"errors\":[{\"name\":\"username\","
+                    + "\"message\":\"must be 3 to 32 characters of a-z, 0-9, '.', '_' and '-'\"}]}");
+        } else {
+            respond(exchange, 201, "{\"id\":\"" + UUID.randomUUID() + "\"}");
+        }
+    }
+
     /** The gateway's API as the page uses it. */
     private void api(HttpExchange exchange) throws IOException {
         String path = exchange.getRequestURI().getPath();
         String authorization = exchange.getRequestHeaders().getFirst("Authorization");
         String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
         apiCalls.add(new Received(path, Map.of("body", body), authorization));
+        String method = exchange.getRequestMethod();
+        if (gatewayDown) {
+            exchange.close();
+            return;
+        }
+        if (method.equals("GET") && publicRead(exchange, path)) {
+            return;
+        }
         if (authorization == null || refusedAccessTokens.contains(authorization.substring("Bearer ".length()))) {
             exchange.getResponseHeaders().set("WWW-Authenticate", "Bearer error=\"invalid_token\"");
             respond(exchange, 401, "");
             return;
         }
-        String method = exchange.getRequestMethod();
         if (method.equals("GET") && path.equals("/api/members/me")) {
             respond(exchange, 200, "{\"id\":\"" + MEMBER_ID + "\",\"username\":\"alice\",\"displayName\":\"Alice\",\"points\":100}");
+        } else if (method.equals("POST") && path.equals("/api/members/me/points") && body.contains("100000")) {
+            exchange.getResponseHeaders().set("Content-Type", "application/problem+json");
+            respondAs(exchange, 422, "{\"type\":\"urn:bookrental:problem:balance-limit-exceeded\",\"title\":\"Balance limit exceeded\","
+                    + "\"status\":422,\"detail\":\"A balance may not exceed 10000 points.\"}");
+        } else if (method.equals("POST") && path.equals("/api/members/me/points")) {
+            respond(exchange, 200, "{\"memberId\":\"" + MEMBER_ID + "\",\"points\":150}");
         } else if (method.equals("GET") && path.equals("/api/rental-card")) {
-            respond(exchange, 200, "{\"memberId\":\"" + MEMBER_ID + "\",\"status\":\"ACTIVE\",\"loans\":[],\"loansLeft\":5}");
+            respond(exchange, 200, "{\"memberId\":\"" + MEMBER_ID + "\",\"status\":\"ACTIVE\",\"loans\":[{\"rentalId\":\"" + LOAN
+                    + "\",\"bookId\":1,\"copyId\":8,\"dueAt\":\"2026-12-10T14:05:00Z\",\"overdue\":false}],\"pending\":[],"
+                    + "\"outstandingFees\":0,\"loansLeft\":4}");
         } else if (method.equals("POST") && path.equals("/api/rentals") && body.contains("999")) {
             exchange.getResponseHeaders().set("Content-Type", "application/problem+json");
             respondAs(exchange, 409, "{\"type\":\"urn:bookrental:problem:rent-not-allowed\",\"title\":\"Rent not allowed\",\"status\":409}");
@@ -245,9 +290,50 @@ public final class StandInAuthAndGateway implements AutoCloseable {
             String rentalId = UUID.randomUUID().toString();
             exchange.getResponseHeaders().set("Location", "/api/rentals/" + rentalId);
             respond(exchange, 202, "{\"rentalId\":\"" + rentalId + "\",\"bookId\":1,\"status\":\"PENDING\"}");
+        } else if (method.equals("POST") && path.startsWith("/api/rentals/") && path.endsWith("/return")) {
+            respond(exchange, 200, "{\"rentalId\":\"" + LOAN + "\",\"bookId\":1,\"status\":\"RETURNED\"}");
+        } else if (method.equals("GET") && path.startsWith("/api/rentals/")) {
+            respond(exchange, 200, "{\"rentalId\":\"" + path.substring("/api/rentals/".length())
+                    + "\",\"bookId\":1,\"status\":\"PENDING\"}");
+        } else if (method.equals("GET") && path.equals("/api/rental-card/eligibility")) {
+            respond(exchange, 200, "{\"bookId\":1,\"title\":\"Dune\",\"eligible\":true,\"reasons\":[]}");
+        } else if (method.equals("POST") && path.equals("/api/books")) {
+            respond(exchange, 201, DUNE_MESSIAH);
         } else {
             respond(exchange, 404, "{\"status\":404}");
         }
+    }
+
+    /**
+     * The public reads (no token needed, as at the gateway): a catalog with Dune (one copy of two
+     * on the shelf, ranked first) and Dune Messiah (never rented; book fails to answer its copies).
+     * False when the path is not one of them.
+     */
+    private boolean publicRead(HttpExchange exchange, String path) throws IOException {
+        switch (path) {
+            case "/api/books" -> respond(exchange, 200, "{\"content\":[" + DUNE + "],\"page\":0,\"size\":10,"
+                    + "\"totalElements\":1,\"totalPages\":1}");
+            case "/api/books/1" -> respond(exchange, 200, DUNE);
+            case "/api/books/1/copies" -> respond(exchange, 200, "[{\"id\":7,\"bookId\":1,\"status\":\"AVAILABLE\"},"
+                    + "{\"id\":8,\"bookId\":1,\"status\":\"RENTED\"}]");
+            case "/api/best-books" -> respond(exchange, 200, "[{\"rank\":1,\"bookId\":1,\"title\":\"Dune\",\"rentals\":3}]");
+            case "/api/best-books/1" -> respond(exchange, 200, "{\"bookId\":1,\"rank\":1,\"rentals\":3}");
+            case "/api/best-books/2" -> respond(exchange, 200, "{\"bookId\":2,\"rank\":null,\"rentals\":0}");
+            case "/api/books/2" -> respond(exchange, 200, DUNE_MESSIAH);
+            case "/api/books/2/copies" -> {
+                exchange.getResponseHeaders().set("Content-Type", "application/problem+json");
+                respondAs(exchange, 503, "{\"type\":\"urn:bookrental:problem:service-unavailable\",\"status\":503}");
+            }
+            default -> {
+                if (!path.startsWith("/api/books/")) {
+                    return false;
+                }
+                exchange.getResponseHeaders().set("Content-Type", "application/problem+json");
+                respondAs(exchange, 404, "{\"type\":\"urn:bookrental:problem:book-not-found\",\"title\":\"Book not found\","
+                        + "\"status\":404,\"detail\":\"No book has the id 404.\"}");
+            }
+        }
+        return true;
     }
 
     private static Map<String, String> form(HttpExchange exchange) throws IOException {

@@ -175,6 +175,26 @@ class ProjectionsTests {
     }
 
     @Test
+    void aBooksRankIsItsRowInTheRankingAndABookNeverRentedHasNone() {
+        long often = newBookId();
+        long once = newBookId();
+        long never = newBookId();
+        projector.apply(active, new BookAdded(often, "5", "Often", List.of(), null, null));
+        projector.apply(active, new BookAdded(once, "6", "Once", List.of(), null, null));
+        projector.apply(active, new BookAdded(never, "7", "Never", List.of(), null, null));
+        rent(often, 4);
+        rent(once, 1);
+
+        for (RankedBook row : bestBooks.top(50)) {
+            assertThat(bestBooks.rankOf(row.bookId())).as("book " + row.bookId()).contains(row);
+        }
+        assertThat(bestBooks.rankOf(often).orElseThrow().rentals()).isEqualTo(4);
+        assertThat(bestBooks.rankOf(once).orElseThrow().rank()).isGreaterThan(bestBooks.rankOf(often).orElseThrow().rank());
+        assertThat(bestBooks.rankOf(never)).isEmpty();
+        assertThat(bestBooks.rankOf(newBookId())).as("a book the read side never heard of").isEmpty();
+    }
+
+    @Test
     void aMemberNothingIsKnownAboutHasNoDashboard() {
         assertThat(dashboards.of(newMemberId())).isEmpty();
     }

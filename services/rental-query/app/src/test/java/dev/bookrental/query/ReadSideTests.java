@@ -107,6 +107,24 @@ class ReadSideTests {
         });
         assertThat(mvc.get().uri("/api/best-books?limit=50")).bodyJson()
                 .extractingPath("$[?(@.bookId == " + book + ")].title").asArray().containsExactly("Solaris");
+        MvcTestResult rank = mvc.get().uri("/api/best-books/" + book).exchange();
+        assertThat(rank).hasStatusOk();
+        assertThat(rank).bodyText().contains("\"bookId\":" + book + ",");
+        assertThat(rank).bodyJson().extractingPath("$.rank").isNotNull();
+        assertThat(rank).bodyJson().extractingPath("$.rentals").isEqualTo(1);
+    }
+
+    @Test
+    void aBookNobodyRentedIsNotRankedAndItsIdMustBeAPositiveNumber() {
+        MvcTestResult unranked = mvc.get().uri("/api/best-books/" + newBookId()).exchange();
+        assertThat(unranked).hasStatusOk();
+        assertThat(unranked).bodyJson().extractingPath("$.rank").isNull();
+        assertThat(unranked).bodyJson().extractingPath("$.rentals").isEqualTo(0);
+        for (String bookId : List.of("0", "-3", "many")) {
+            MvcTestResult answer = mvc.get().uri("/api/best-books/" + bookId).exchange();
+            assertThat(answer).as("bookId=" + bookId).hasStatus(400).hasContentType("application/problem+json");
+            assertThat(answer).bodyJson().extractingPath("$.errors[0].name").isEqualTo("bookId");
+        }
     }
 
     @Test

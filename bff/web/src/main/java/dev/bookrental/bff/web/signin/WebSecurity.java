@@ -19,8 +19,12 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  * Who may reach what in bff-web, and how signing in and out works (backend for frontend).
  *
  * <ul>
- *   <li>The home page and its script are public: they show "Sign in" to a stranger.</li>
- *   <li>The API under {@code /bff/web/api/**} needs a session; without one it answers 401
+ *   <li>The web UI's public pages are public: home, catalog search, a book's page, the best books,
+ *       and opening an account. A stranger sees "Sign in" in their header.</li>
+ *   <li>The librarian's pages need the role LIBRARIAN (from the ID token's {@code roles}); book
+ *       checks it again on the access token.</li>
+ *   <li>A book's detail ({@code GET /bff/web/api/books/{id}}) is public: a stranger gets its public parts.</li>
+ *   <li>The rest of the API under {@code /bff/web/api/**} needs a session; without one it answers 401
  *       problem+json (see {@link ApiProblems}), because a script cannot follow a login redirect.</li>
  *   <li>Every other page needs a session too, and sends a stranger to sign in at auth
  *       (authorization code + PKCE); afterwards the browser comes back to the page it asked for.</li>
@@ -43,8 +47,14 @@ class WebSecurity {
         RequestMatcher api = PathPatternRequestMatcher.pathPattern("/bff/web/api/**");
         http.authorizeHttpRequests(requests -> requests
                         .requestMatchers("/actuator/**", "/error").permitAll()
-                        .requestMatchers(HttpMethod.GET, "/bff/web", HOME, "/bff/web/index.html", "/bff/web/app.js")
+                        // The public pages of the web UI and their style sheet and script.
+                        .requestMatchers(HttpMethod.GET, "/bff/web", HOME, "/bff/web/books", "/bff/web/books/*",
+                                "/bff/web/best-books", "/bff/web/assets/**")
                         .permitAll()
+                        .requestMatchers("/bff/web/register").permitAll()
+                        .requestMatchers("/bff/web/librarian/**").hasRole("LIBRARIAN")
+                        // A book's detail (API composition) is for anyone; a stranger's lacks "may I rent it".
+                        .requestMatchers(HttpMethod.GET, "/bff/web/api/books/*").permitAll()
                         .anyRequest().authenticated())
                 .oauth2Login(login -> login
                         // With a login page of its own, Spring Security generates none: signing in

@@ -17,7 +17,7 @@ public class QueryAccess implements AccessRules {
 
     @Override
     public void define(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry requests) {
-        requests.requestMatchers(HttpMethod.GET, "/api/best-books").permitAll()
+        requests.requestMatchers(HttpMethod.GET, "/api/best-books", "/api/best-books/*").permitAll()
                 .requestMatchers(HttpMethod.GET, "/api/members/me/dashboard").hasRole("MEMBER");
     }
 }
