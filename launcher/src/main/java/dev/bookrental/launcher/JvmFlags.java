@@ -32,6 +32,8 @@ public final class JvmFlags {
     private static final int JDK = Runtime.version().feature();
     /** A JVM recording its cache writes it when it exits; that takes a while on two busy cores. */
     private static final Duration GRACE_WHILE_RECORDING = Duration.ofSeconds(180);
+    private static final Duration STARTUP = Duration.ofSeconds(240);
+    private static final Duration STARTUP_WITHOUT_CACHE = Duration.ofSeconds(480);
 
     private JvmFlags() {
     }
@@ -67,6 +69,16 @@ public final class JvmFlags {
         }
         flags.add("-Xlog:cds=off");
         return flags;
+    }
+
+    /**
+     * How long a service may take to become healthy. Longer without a current AOT cache (the first
+     * start after a build): C1 only, every class loaded from the jars, and every service of the
+     * system starting that way at once on two cores — a fresh clone's first boot took the gateway
+     * 261 s. With its cache a service is healthy in well under a minute.
+     */
+    public static Duration startupTimeout(List<String> command) {
+        return command.stream().anyMatch(flag -> flag.startsWith("-XX:AOTCache=")) ? STARTUP : STARTUP_WITHOUT_CACHE;
     }
 
     /** How long to let the JVM stop: longer when it records its cache on the way out. */

@@ -13,8 +13,6 @@ import java.util.Map;
  */
 public final class ServiceInstance implements Running {
 
-    private static final Duration STARTUP = Duration.ofSeconds(240);
-
     private final Service service;
     private final int index;
     private final int port;
@@ -83,7 +81,7 @@ public final class ServiceInstance implements Running {
                 System.out.printf("  ✗ %s exited unexpectedly with code %d (see %s)%n", name(), exited.exitValue(), log());
             }
         });
-        Health.await(name(), STARTUP, process, () -> Health.httpOk(baseUrl() + "/actuator/health", b -> b.contains("\"UP\"")));
+        Health.await(name(), JvmFlags.startupTimeout(command), process, () -> Health.httpOk(baseUrl() + "/actuator/health", b -> b.contains("\"UP\"")));
         if (service.registersInDiscovery()) {
             Health.await(name() + " in Eureka", Duration.ofSeconds(60), process, this::registered);
         }

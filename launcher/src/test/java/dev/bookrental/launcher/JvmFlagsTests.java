@@ -109,6 +109,18 @@ class JvmFlagsTests {
     }
 
     @Test
+    void givesAJvmWithoutItsCacheLongerToStart() throws IOException {
+        List<String> withoutCache = JvmFlags.forService(cache, classpath, 200, true, Jit.THROUGHPUT);
+        touch(Files.writeString(cache, "cache"), LATER);
+        touch(classes, EARLIER);
+        touch(jar, EARLIER);
+        List<String> withCache = JvmFlags.forService(cache, classpath, 200, true, Jit.THROUGHPUT);
+
+        assertThat(withCache).contains("-XX:AOTCache=" + cache);
+        assertThat(JvmFlags.startupTimeout(withoutCache)).isGreaterThan(JvmFlags.startupTimeout(withCache));
+    }
+
+    @Test
     void givesARecordingJvmLongerToStop() {
         List<String> recording = JvmFlags.forService(cache, classpath, 200, true, Jit.THROUGHPUT);
         List<String> notRecording = JvmFlags.forService(cache, classpath, 200, false, Jit.THROUGHPUT);
