@@ -109,4 +109,15 @@ final class Library {
     static JsonNode card(User member) {
         return Http.get(Http.GATEWAY + "/api/rental-card", member.authorization()).json();
     }
+
+    /**
+     * Waits until rental reaches book again after every book instance was restarted: until then
+     * rental's load balancer may still hold an empty list (Eureka fetch every 2 s, then its cache of
+     * 4 s, config/application.yml) and its calls to book answer 503. A test that restarts book
+     * leaves the system as it found it, so the next test does not meet that window.
+     */
+    static void awaitRentalReachesBook(User member, long bookId) {
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250)).until(() ->
+                Http.get(Http.GATEWAY + "/api/rental-card/eligibility?bookId=" + bookId, member.authorization()).status() == 200);
+    }
 }

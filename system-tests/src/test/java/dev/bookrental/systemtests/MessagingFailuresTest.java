@@ -52,6 +52,7 @@ class MessagingFailuresTest {
         assertThat(ofKey(Kafka.readUntil("book.events", Duration.ofSeconds(3), records -> false), bookId))
                 .as("published exactly once").hasSize(1);
         assertThat(Http.get(Http.GATEWAY + "/api/books/" + bookId).json().get("isbn").asString()).isEqualTo(isbn);
+        Library.awaitRentalReachesBook(Library.registeredMember(), Long.parseLong(bookId));
     }
 
     @Test

@@ -169,6 +169,7 @@ class RentSagaTest {
         assertThat(rejected.get("rejection").asString()).isEqualTo("INSUFFICIENT_POINTS");
         assertThat(copyStatuses(book)).containsExactly("AVAILABLE");
         assertThat(points(member)).isEqualTo(100 - 2 * RENT);
+        Library.awaitRentalReachesBook(member, book);
     }
 
     @Test

@@ -54,6 +54,17 @@ public class ResilienceAutoConfiguration {
         return groups -> groups.forEachClient((group, client) -> client.requestInterceptor(new ResilientHttpCalls(resilience, group.name())));
     }
 
+    /**
+     * Every HTTP service group reports "no instance of the downstream" as an I/O failure, not a bug
+     * ({@link NoInstanceIsUnavailable}). Ordered first, before Spring Cloud LoadBalancer's configurer
+     * (order 10), so it is the outermost interceptor and sees the load balancer's refusal.
+     */
+    @Bean
+    @Order(Ordered.HIGHEST_PRECEDENCE)
+    RestClientHttpServiceGroupConfigurer noInstanceIsUnavailable() {
+        return groups -> groups.forEachClient((group, client) -> client.requestInterceptor(new NoInstanceIsUnavailable(group.name())));
+    }
+
     @Bean
     CircuitBreakerRegistry circuitBreakerRegistry(Resilience resilience) {
         return resilience.circuitBreakers();
