@@ -16,6 +16,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Executors;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import com.sun.net.httpserver.HttpServer;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
@@ -103,10 +105,15 @@ class CircuitBreakerTests {
     @Test
     void afterFailuresTheBreakerOpensAndTheFallbackAnswersAtOnceNamingTheService() throws Exception {
         hanging = true;
+        long timeoutsBefore = timeouts();
+        long cutOffStart = System.nanoTime();
         HttpResponse<String> cutOff = get("/api/books/1");
+        Duration cutOffAfter = Duration.ofNanos(System.nanoTime() - cutOffStart);
         get("/api/books/2");
 
         assertThat(cutOff.statusCode()).as("cut off by the time limiter").isEqualTo(504);
+        assertThat(cutOffAfter).as("at the route's limit of 300 ms").isBetween(Duration.ofMillis(300), Duration.ofMillis(2000));
+        assertThat(timeouts() - timeoutsBefore).as("counted by the route's time limiter").isEqualTo(2);
         assertThat(cutOff.body()).contains("\"type\":\"urn:bookrental:problem:gateway-timeout\"", "\"service\":\"book\"");
         assertThat(resilience.circuitBreaker("book").getState()).isEqualTo(CircuitBreaker.State.OPEN);
 
@@ -174,6 +181,13 @@ class CircuitBreakerTests {
             environment.getPropertySources().remove("refreshed");
             events.publishEvent(new EnvironmentChangeEvent(Set.of(key)));
         }
+    }
+
+    /** The route's time-limiter timeouts, as its metric says. */
+    private long timeouts() throws IOException, InterruptedException {
+        Matcher count = Pattern.compile("resilience4j_timelimiter_calls_total\\{[^}]*kind=\"timeout\"[^}]*name=\"book\"[^}]*} ([0-9.]+)")
+                .matcher(get("/actuator/prometheus").body());
+        return count.find() ? (long) Double.parseDouble(count.group(1)) : 0;
     }
 
     private HttpResponse<String> get(String path) throws IOException, InterruptedException {
