@@ -42,7 +42,9 @@ class WebPagesTests {
     static void standIns(DynamicPropertyRegistry registry) {
         registry.add("bookrental.security.issuer", gateway::url);
         registry.add("spring.http.serviceclient.gateway.base-url", gateway::url);
-        registry.add("spring.http.serviceclient.book-detail.base-url", gateway::url);
+        registry.add("spring.http.serviceclient.book.base-url", gateway::url);
+        registry.add("spring.http.serviceclient.rental-query.base-url", gateway::url);
+        registry.add("spring.http.serviceclient.rental.base-url", gateway::url);
         registry.add("spring.data.redis.port", TestRedis::port);
     }
 

@@ -7,6 +7,7 @@ import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 
 import io.github.resilience4j.bulkhead.BulkheadConfig;
+import io.github.resilience4j.bulkhead.BulkheadFullException;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.core.IntervalFunction;
 import io.github.resilience4j.retry.RetryConfig;
@@ -55,6 +56,10 @@ public record ResilienceProperties(@DefaultValue CircuitBreaker circuitBreaker, 
                     // and finds the wait over: the state a dashboard shows is the true one.
                     .automaticTransitionFromOpenToHalfOpenEnabled(true)
                     .permittedNumberOfCallsInHalfOpenState(permittedNumberOfCallsInHalfOpenState)
+                    // A full bulkhead refused the call on the caller's side (the caller is busy, not
+                    // the downstream failing): not counted, or a burst of the caller's own requests
+                    // would open the breaker and cut off a healthy downstream (readside benchmark).
+                    .ignoreExceptions(BulkheadFullException.class)
                     .build();
         }
     }

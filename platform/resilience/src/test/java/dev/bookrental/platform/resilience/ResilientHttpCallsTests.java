@@ -9,9 +9,13 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 import com.sun.net.httpserver.HttpServer;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
@@ -31,13 +35,17 @@ class ResilientHttpCallsTests {
 
     private final AtomicInteger received = new AtomicInteger();
     private final AtomicBoolean dropping = new AtomicBoolean();
+    /** While set, the server holds each request until it is released. */
+    private final AtomicReference<CountDownLatch> holding = new AtomicReference<>();
     private final HttpServer server = server();
     private final Resilience resilience = new Resilience(new MockEnvironment()
             .withProperty("bookrental.resilience.circuit-breaker.sliding-window-size", "4")
             .withProperty("bookrental.resilience.circuit-breaker.minimum-number-of-calls", "4")
             .withProperty("bookrental.resilience.circuit-breaker.wait-duration-in-open-state", "200ms")
             .withProperty("bookrental.resilience.circuit-breaker.permitted-number-of-calls-in-half-open-state", "1")
-            .withProperty("bookrental.resilience.retry.initial-interval", "10ms"));
+            .withProperty("bookrental.resilience.retry.initial-interval", "10ms")
+            .withProperty("bookrental.resilience.bulkhead.max-concurrent-calls", "1")
+            .withProperty("bookrental.resilience.bulkhead.max-wait-duration", "0ms"));
     private final RestClient client = RestClient.builder()
             .baseUrl("http://127.0.0.1:" + server.getAddress().getPort())
             .requestInterceptor(new ResilientHttpCalls(resilience, "book"))
@@ -96,6 +104,26 @@ class ResilientHttpCallsTests {
     }
 
     @Test
+    void aCallRefusedByTheFullBulkheadIsNotAFailureOfTheDownstream() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        holding.set(release);
+        CompletableFuture<String> held = CompletableFuture.supplyAsync(() -> client.get().uri("/api/books/1").retrieve().body(String.class));
+        await().atMost(Duration.ofSeconds(2)).until(() -> received.get() == 1); // the one call the bulkhead lets in
+
+        for (int i = 0; i < 4; i++) { // as many refusals as it takes the breaker to judge
+            assertThatThrownBy(() -> client.get().uri("/api/books/2").retrieve().body(String.class))
+                    .isInstanceOf(ResourceAccessException.class)
+                    .hasCauseInstanceOf(ResilientHttpCalls.DownstreamUnavailableException.class);
+        }
+        release.countDown();
+
+        assertThat(held.get(2, TimeUnit.SECONDS)).isEqualTo("{\"id\":1}");
+        assertThat(received).as("the refused calls were not made").hasValue(1);
+        assertThat(resilience.circuitBreaker("book").getMetrics().getNumberOfFailedCalls()).isZero();
+        assertThat(resilience.circuitBreaker("book").getState()).isEqualTo(CircuitBreaker.State.CLOSED);
+    }
+
+    @Test
     void anAnswerPassesThroughUntouched() {
         assertThat(client.get().uri("/api/books/1").retrieve().body(String.class)).isEqualTo("{\"id\":1}");
         assertThat(resilience.circuitBreaker("book").getMetrics().getNumberOfSuccessfulCalls()).isEqualTo(1);
@@ -107,6 +135,14 @@ class ResilientHttpCallsTests {
             http.createContext("/", exchange -> {
                 received.incrementAndGet();
                 exchange.getRequestBody().readAllBytes();
+                CountDownLatch hold = holding.get();
+                if (hold != null) {
+                    try {
+                        hold.await(5, TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
                 if (dropping.get()) {
                     exchange.close(); // no answer: the client sees the connection closed
                     return;

@@ -23,14 +23,18 @@ import dev.bookrental.bff.web.book.BookDetail.Status;
 @Service
 public class BookDetails {
 
-    private final BookDetailSources sources;
+    private final BookSource books;
+    private final RankSource ranks;
+    private final EligibilitySource eligibility;
     private final SessionAccessToken sessionToken;
     private final ExecutorService calls;
     private final BookDetailProperties properties;
 
-    BookDetails(BookDetailSources sources, SessionAccessToken sessionToken, ExecutorService bookDetailExecutor,
-            BookDetailProperties properties) {
-        this.sources = sources;
+    BookDetails(BookSource books, RankSource ranks, EligibilitySource eligibility, SessionAccessToken sessionToken,
+            ExecutorService bookDetailExecutor, BookDetailProperties properties) {
+        this.books = books;
+        this.ranks = ranks;
+        this.eligibility = eligibility;
         this.sessionToken = sessionToken;
         this.calls = bookDetailExecutor;
         this.properties = properties;
@@ -43,11 +47,11 @@ public class BookDetails {
     public BookDetail of(long bookId) {
         Optional<String> accessToken = sessionToken.current();
         Parts parts = new Parts(properties.callTimeout());
-        Future<BookDetailSources.Book> book = calls.submit(() -> sources.book(bookId));
-        Future<List<BookDetailSources.Copy>> copies = calls.submit(() -> sources.copies(bookId));
-        Future<BookDetailSources.Rank> rank = calls.submit(() -> sources.rank(bookId));
-        Optional<Future<BookDetailSources.Verdict>> verdict = accessToken.map(token ->
-                calls.submit(() -> sources.eligibility("Bearer " + token, bookId)));
+        Future<BookSource.Book> book = calls.submit(() -> books.book(bookId));
+        Future<List<BookSource.Copy>> copies = calls.submit(() -> books.copies(bookId));
+        Future<RankSource.Rank> rank = calls.submit(() -> ranks.rank(bookId));
+        Optional<Future<EligibilitySource.Verdict>> verdict = accessToken.map(token ->
+                calls.submit(() -> eligibility.eligibility("Bearer " + token, bookId)));
 
         BookDetail.Book bookPart = parts.await(BookDetail.BOOK, book).map(BookDetails::book).orElse(null);
         if (parts.statusOf(BookDetail.BOOK) == Status.NOT_FOUND) {
@@ -69,12 +73,12 @@ public class BookDetails {
         return new BookDetail(bookId, bookPart, copiesPart, rankPart, eligibilityPart, parts.outcomes(), parts.partial());
     }
 
-    private static BookDetail.Book book(BookDetailSources.Book book) {
+    private static BookDetail.Book book(BookSource.Book book) {
         return new BookDetail.Book(book.isbn(), book.title(), book.authors() == null ? List.of() : book.authors(),
                 book.publisher(), book.publishedYear());
     }
 
-    private static BookDetail.Copies copies(List<BookDetailSources.Copy> copies) {
+    private static BookDetail.Copies copies(List<BookSource.Copy> copies) {
         int available = (int) copies.stream().filter(copy -> "AVAILABLE".equals(copy.status())).count();
         return new BookDetail.Copies(copies.size(), available);
     }

@@ -10,6 +10,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -25,6 +26,7 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
 import dev.bookrental.bff.web.TestRedis;
+import dev.bookrental.platform.resilience.Resilience;
 
 /**
  * The book detail's composition over HTTP (MockMvc), with the clients and the call timeout of
@@ -43,16 +45,20 @@ class BookDetailTests {
 
     @Autowired MockMvcTester mvc;
     @Autowired ClientRegistrationRepository registrations;
+    @Autowired Resilience resilience;
 
     @DynamicPropertySource
     static void standIns(DynamicPropertyRegistry registry) {
-        registry.add("spring.http.serviceclient.book-detail.base-url", sources::url);
+        registry.add("spring.http.serviceclient.book.base-url", sources::url);
+        registry.add("spring.http.serviceclient.rental-query.base-url", sources::url);
+        registry.add("spring.http.serviceclient.rental.base-url", sources::url);
         registry.add("spring.data.redis.port", TestRedis::port);
     }
 
     @AfterEach
     void healthyAgain() {
         sources.reset();
+        resilience.circuitBreakers().getAllCircuitBreakers().forEach(CircuitBreaker::reset);
     }
 
     @AfterAll
@@ -193,6 +199,27 @@ class BookDetailTests {
         assertThat(result).bodyJson().extractingPath("$.parts.book.reason").isEqualTo("answered 503: book is down");
         assertThat(result).bodyJson().extractingPath("$.parts.rank.status").isEqualTo("OK");
         assertThat(result).bodyJson().extractingPath("$.rank.rank").isEqualTo(2);
+    }
+
+    @Test
+    void bookTimingOutOpensBooksBreakerOnlyAndTheRankStillComes() {
+        asMember(StandInSources.DUNE); // warm: connections, JIT
+        sources.slow("book", CALL_TIMEOUT.plusSeconds(1));
+        sources.slow("copies", CALL_TIMEOUT.plusSeconds(1));
+        for (int i = 0; i < 5; i++) { // ten calls to book cut off: its breaker has enough to judge
+            assertThat(asMember(StandInSources.DUNE)).hasStatusOk();
+        }
+        assertThat(resilience.circuitBreaker(BookDetailCalls.BOOK).getState()).isEqualTo(CircuitBreaker.State.OPEN);
+
+        long start = System.nanoTime();
+        MvcTestResult result = asMember(StandInSources.DUNE);
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+
+        assertThat(took).as("book refused at once by its open breaker").isLessThan(CALL_TIMEOUT);
+        assertThat(result).bodyJson().extractingPath("$.parts.book.status").isEqualTo("UNAVAILABLE");
+        assertThat(result).bodyJson().extractingPath("$.parts.rank.status").as("rental-query's own breaker is closed").isEqualTo("OK");
+        assertThat(result).bodyJson().extractingPath("$.parts.eligibility.status").isEqualTo("OK");
+        assertThat(resilience.circuitBreaker(BookDetailCalls.RENTAL_QUERY).getState()).isEqualTo(CircuitBreaker.State.CLOSED);
     }
 
     @Test
