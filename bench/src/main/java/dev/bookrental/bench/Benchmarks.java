@@ -1,6 +1,5 @@
 package dev.bookrental.bench;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.HexFormat;
@@ -15,9 +14,6 @@ import dev.bookrental.bench.readside.ReadSideBenchmark;
 import dev.bookrental.bench.saga.SagaBenchmarks;
 import dev.bookrental.launcher.Bookrental;
 import dev.bookrental.launcher.Health;
-import dev.bookrental.launcher.Jit;
-import dev.bookrental.launcher.LaunchContext;
-import dev.bookrental.launcher.RunningSystem;
 import dev.bookrental.launcher.SystemTopology;
 import dev.bookrental.launcher.signin.AuthClient;
 
@@ -160,25 +156,14 @@ public final class Benchmarks {
      * @param member whether to register and sign in a member for the rows with a token
      */
     private static BenchmarkRun measureOnOneBoot(Wrk wrk, Plan plan, List<String> profiles, boolean member) throws Exception {
-        Path home = Bookrental.home();
-        LaunchContext context = new LaunchContext(home, home.resolve(".run").resolve("bench"), home.resolve("config"),
-                profiles, Map.of(), Jit.THROUGHPUT); // C1 and C2: the code production would run
-        RunningSystem system = RunningSystem.create(SystemTopology.bookrental().only(MEASURED_PATH), context, Map.of(), System.out);
-        Thread stopOnCtrlC = new Thread(system::close); // Ctrl-C stops the system too
-        Runtime.getRuntime().addShutdownHook(stopOnCtrlC);
-        try {
-            System.out.printf("%nBooting the system with profiles %s%n", profiles);
-            system.startAll();
+        System.out.printf("%nBooting the system with profiles %s%n", profiles);
+        return OnOneBoot.measure(Bookrental.home(), SystemTopology.bookrental().only(MEASURED_PATH), profiles, System.out, system -> {
             GatewayBenchmark benchmark = new GatewayBenchmark(wrk, system, new CpuMeter(system, CpuMeter.GATEWAY_PATH),
                     member ? benchMember() : null, System.out);
             BenchmarkRun run = benchmark.run(plan);
             new Report(System.out).print(Machine.describe(wrk.version(), system), plan, run);
             return run;
-        } finally {
-            System.out.println("\nStopping the system …");
-            system.close();
-            Runtime.getRuntime().removeShutdownHook(stopOnCtrlC);
-        }
+        });
     }
 
     /** A member registered at auth for this run and signed in: whose token the rows with a JWT carry. */

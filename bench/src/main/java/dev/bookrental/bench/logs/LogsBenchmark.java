@@ -20,8 +20,7 @@ import java.util.regex.Pattern;
 
 import org.HdrHistogram.Histogram;
 
-import dev.bookrental.launcher.Jit;
-import dev.bookrental.launcher.LaunchContext;
+import dev.bookrental.bench.OnOneBoot;
 import dev.bookrental.launcher.RunningSystem;
 import dev.bookrental.launcher.SystemTopology;
 
@@ -46,18 +45,10 @@ public final class LogsBenchmark {
     }
 
     public static void run(Path home, PrintStream out) throws Exception {
-        LaunchContext context = new LaunchContext(home, home.resolve(".run").resolve("bench"), home.resolve("config"),
-                List.of("bench"), Map.of(), Jit.THROUGHPUT);
-        RunningSystem system = RunningSystem.create(SystemTopology.bookrental(), context, Map.of(), out);
-        Runtime.getRuntime().addShutdownHook(new Thread(system::close));
-        try {
-            system.startAll();
-            Histogram millis = measure(context.logs().resolve("json").resolve("logs-bench.json"), out);
+        OnOneBoot.run(home, SystemTopology.bookrental(), List.of("bench"), out, system -> {
+            Histogram millis = measure(system.context().logs().resolve("json").resolve("logs-bench.json"), out);
             report(out, millis, system);
-        } finally {
-            out.println("\nStopping the system …");
-            system.close();
-        }
+        });
     }
 
     private static Histogram measure(Path file, PrintStream out) throws Exception {

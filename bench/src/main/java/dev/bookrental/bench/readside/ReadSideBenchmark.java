@@ -20,11 +20,10 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import dev.bookrental.bench.Machine;
+import dev.bookrental.bench.OnOneBoot;
 import dev.bookrental.bench.SignedInUser;
 import dev.bookrental.bench.saga.Library;
 import dev.bookrental.launcher.Health;
-import dev.bookrental.launcher.Jit;
-import dev.bookrental.launcher.LaunchContext;
 import dev.bookrental.launcher.RunningSystem;
 import dev.bookrental.launcher.ServiceInstance;
 import dev.bookrental.launcher.SystemTopology;
@@ -59,17 +58,7 @@ public final class ReadSideBenchmark {
     }
 
     public static void run(Path home, PrintStream out) throws Exception {
-        LaunchContext context = new LaunchContext(home, home.resolve(".run").resolve("bench"), home.resolve("config"),
-                List.of("bench"), Map.of(), Jit.THROUGHPUT); // C1 and C2, as production runs
-        RunningSystem system = RunningSystem.create(SystemTopology.bookrental(), context, Map.of(), out);
-        Runtime.getRuntime().addShutdownHook(new Thread(system::close)); // Ctrl-C stops the system too
-        try {
-            system.startAll();
-            measure(system, out);
-        } finally {
-            out.println("\nStopping the system …");
-            system.close();
-        }
+        OnOneBoot.run(home, SystemTopology.bookrental(), List.of("bench"), out, system -> measure(system, out));
     }
 
     private static void measure(RunningSystem system, PrintStream out) throws Exception {

@@ -27,7 +27,8 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
  * real Redis and a real HTTP server standing in for the gateway's API: what a stranger, a member
  * and a librarian see, the calls made on their behalf (a stranger's without a token), the rent
  * from the button to the page that follows the saga, returning a book, buying points, adding a
- * book, and the error pages when a service refuses or the gateway does not answer.
+ * book, and the error pages when a service refuses or the gateway does not answer. Every page is
+ * templates/layout.html's page around its own title, main and scripts.
  */
 @SpringBootTest(properties = "spring.config.location=file:../../config/bff-web.yml,classpath:/test.yml")
 @AutoConfigureMockMvc
@@ -93,6 +94,28 @@ class WebPagesTests {
                 .contains("/api/rental-card/eligibility", "/api/rentals", rentalPage.replace("/bff/web", "/api"));
         assertThat(gateway.apiCalls()).filteredOn(call -> call.path().startsWith("/api/rental"))
                 .allSatisfy(call -> assertThat(call.authorization()).isEqualTo("Bearer access-token"));
+    }
+
+    @Test
+    void everyPageIsTheLayoutAroundItsOwnTitleMainAndScripts() {
+        MvcTestResult catalog = mvc.get().uri("/bff/web/books").exchange();
+        String rentalPage = mvc.post().uri("/bff/web/books/1/rent").with(member()).with(csrf()).exchange().getResponse()
+                .getRedirectedUrl();
+        MvcTestResult rental = mvc.get().uri(rentalPage).with(member()).exchange();
+
+        assertThat(catalog).hasStatusOk().bodyText()
+                .containsOnlyOnce("<title>Catalog · Bookrental</title>").containsOnlyOnce("<main id=\"main\" tabindex=\"-1\">")
+                .containsSubsequence("<head>", "<link rel=\"stylesheet\" href=\"/bff/web/assets/app.css\">", "</head>",
+                        "<header class=\"site-header\">", "<a class=\"skip-link\" href=\"#main\">", "<nav aria-label=\"Main\">",
+                        "<a href=\"/bff/web/books\" aria-current=\"page\">Catalog</a>", "</header>",
+                        "<main id=\"main\" tabindex=\"-1\">", "<h1>Catalog</h1>", "</main>", "<footer class=\"site-footer\">")
+                .doesNotContain("<script");
+        assertThat(rental).hasStatusOk().bodyText()
+                .containsOnlyOnce("<title>Your rental · Bookrental</title>").containsOnlyOnce("<main id=\"main\" tabindex=\"-1\">")
+                .containsSubsequence("<link rel=\"stylesheet\" href=\"/bff/web/assets/app.css\">",
+                        "<a href=\"/bff/web/rentals\" aria-current=\"page\">My rentals</a>",
+                        "<h1>Your rental of “<span>Dune</span>”</h1>", "role=\"status\" aria-live=\"polite\"", "</main>",
+                        "</footer>", "<script src=\"/bff/web/assets/rental-status.js\" defer></script>", "</body>");
     }
 
     @Test
