@@ -13,8 +13,10 @@ import com.sun.net.httpserver.HttpServer;
 
 /**
  * A service behind the gateway in its tests, a real HTTP server (the JDK's) on a loopback port: it
- * answers every request 200 and remembers what reached it (method, path, the Authorization and
- * W3C traceparent headers as received), so a test sees what the gateway let through and what it forwarded.
+ * answers every request 200 with a small JSON page naming the request, and remembers what reached it
+ * (method, path, the Authorization and W3C traceparent headers as received), so a test sees what the
+ * gateway let through and what it forwarded. While {@link #hang hanging} it answers only once the
+ * hang is over: a service made slow.
  */
 public final class TestBackend implements AutoCloseable {
 
@@ -24,6 +26,7 @@ public final class TestBackend implements AutoCloseable {
 
     private final HttpServer server;
     private final Queue<Received> received = new ConcurrentLinkedQueue<>();
+    private volatile boolean hanging;
 
     private TestBackend(HttpServer server) {
         this.server = server;
@@ -36,7 +39,15 @@ public final class TestBackend implements AutoCloseable {
             server.createContext("/", exchange -> {
                 backend.received.add(new Received(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
                         exchange.getRequestHeaders().getFirst("Authorization"), exchange.getRequestHeaders().getFirst("traceparent")));
-                byte[] body = "{\"ok\":true}".getBytes(StandardCharsets.UTF_8);
+                while (backend.hanging) {
+                    try {
+                        Thread.sleep(20);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        return;
+                    }
+                }
+                byte[] body = ("{\"request\":\"" + exchange.getRequestURI() + "\"}").getBytes(StandardCharsets.UTF_8);
                 exchange.getResponseHeaders().set("Content-Type", "application/json");
                 exchange.sendResponseHeaders(200, body.length);
                 try (OutputStream out = exchange.getResponseBody()) {
@@ -49,6 +60,11 @@ public final class TestBackend implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Whether requests wait (from now on, and those waiting) until it is set back to false. */
+    public void hang(boolean hang) {
+        hanging = hang;
     }
 
     public String url() {

@@ -4,22 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.Executors;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import com.sun.net.httpserver.HttpServer;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -34,6 +29,7 @@ import org.springframework.core.env.MapPropertySource;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import dev.bookrental.gateway.TestBackend;
 import dev.bookrental.gateway.TestRedis;
 import dev.bookrental.platform.resilience.Resilience;
 
@@ -53,8 +49,7 @@ import dev.bookrental.platform.resilience.Resilience;
         "bookrental.resilience.time-limiter.timeout=300ms"})
 class CircuitBreakerTests {
 
-    private static volatile boolean hanging;
-    private static final HttpServer BOOK = book();
+    private static final TestBackend BOOK = TestBackend.start();
     private static final TestRedis REDIS = TestRedis.start();
 
     @LocalServerPort
@@ -75,21 +70,21 @@ class CircuitBreakerTests {
     static void routes(DynamicPropertyRegistry registry) {
         String prefix = "spring.cloud.gateway.server.webflux.routes[0].";
         registry.add(prefix + "id", () -> "book");
-        registry.add(prefix + "uri", () -> "http://127.0.0.1:" + BOOK.getAddress().getPort());
+        registry.add(prefix + "uri", BOOK::url);
         registry.add(prefix + "predicates[0]", () -> "Path=/api/books,/api/books/**");
         registry.add("spring.data.redis.port", REDIS::port);
     }
 
     @AfterAll
     static void stopServers() {
-        hanging = false;
-        BOOK.stop(0);
+        BOOK.hang(false);
+        BOOK.close();
         REDIS.stop();
     }
 
     @BeforeEach
     void bookAnswersAndItsBreakerIsClosed() {
-        hanging = false;
+        BOOK.hang(false);
         resilience.circuitBreaker("book").reset();
     }
 
@@ -104,7 +99,7 @@ class CircuitBreakerTests {
 
     @Test
     void afterFailuresTheBreakerOpensAndTheFallbackAnswersAtOnceNamingTheService() throws Exception {
-        hanging = true;
+        BOOK.hang(true);
         long timeoutsBefore = timeouts();
         long cutOffStart = System.nanoTime();
         HttpResponse<String> cutOff = get("/api/books/1");
@@ -131,11 +126,11 @@ class CircuitBreakerTests {
 
     @Test
     void afterTheWaitTheBreakerGoesHalfOpenAndClosesWhenTheServiceAnswersAgain() throws Exception {
-        hanging = true;
+        BOOK.hang(true);
         get("/api/books/1");
         get("/api/books/1");
         assertThat(resilience.circuitBreaker("book").getState()).isEqualTo(CircuitBreaker.State.OPEN);
-        hanging = false;
+        BOOK.hang(false);
 
         await().atMost(Duration.ofSeconds(5)).until(() -> resilience.circuitBreaker("book").getState() == CircuitBreaker.State.HALF_OPEN);
         assertThat(get("/api/books/1").statusCode()).isEqualTo(200);
@@ -147,7 +142,7 @@ class CircuitBreakerTests {
     void theCatalogListIsAnsweredFromTheLastGoodPageMarkedAsCachedWhileBookIsUnavailable() throws Exception {
         HttpResponse<String> good = get("/api/books?q=dune&page=0");
         assertThat(good.statusCode()).isEqualTo(200);
-        hanging = true;
+        BOOK.hang(true);
 
         HttpResponse<String> cutOff = get("/api/books?q=dune&page=0");
         get("/api/books?q=dune&page=0");
@@ -195,33 +190,5 @@ class CircuitBreakerTests {
                 .timeout(Duration.ofSeconds(10)) // a hang fails the test instead of holding it
                 .build();
         return client.send(request, HttpResponse.BodyHandlers.ofString());
-    }
-
-    /** Answers a small JSON page naming the request, or, while {@code hanging}, only once it is over. */
-    private static HttpServer book() {
-        try {
-            HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-            server.createContext("/", exchange -> {
-                while (hanging) {
-                    try {
-                        Thread.sleep(20);
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                        return;
-                    }
-                }
-                byte[] body = ("{\"request\":\"" + exchange.getRequestURI() + "\"}").getBytes(StandardCharsets.UTF_8);
-                exchange.getResponseHeaders().set("Content-Type", "application/json");
-                exchange.sendResponseHeaders(200, body.length);
-                try (OutputStream out = exchange.getResponseBody()) {
-                    out.write(body);
-                }
-            });
-            server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
-            server.start();
-            return server;
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }
