@@ -125,7 +125,8 @@ class SagaCrashTest {
 
     /**
      * Asks for a rent as a client would: while the answer is a 5xx or no answer (rental's instance
-     * just died), asks again a second later, for up to three minutes: with rental, book and member
+     * just died), asks again a second later — or after the answer's {@code Retry-After}, as a client
+     * should when the gateway's open breaker says how long it stays open — for up to three minutes: with rental, book and member
      * killed within seconds of each other, the three start again at once on two cores next to the
      * other eleven processes of the system, which takes them up to 90 s. A request that failed may still
      * have started a saga; asking again is then refused by the card (the book is already being
@@ -136,18 +137,27 @@ class SagaCrashTest {
      */
     private static String rentOutcome(User member, long book) {
         long giveUp = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+        long wait;
         while (System.nanoTime() < giveUp) {
             try {
                 Http.Response answer = Library.rent(member, book);
                 if (answer.status() < 500) {
                     return answer.status() == 202 ? "202" : answer.status() + " " + problemType(answer);
                 }
+                wait = retryAfterMillis(answer);
             } catch (RuntimeException failed) {
-                // no answer: the instance died under the request
+                wait = 1_000; // no answer: the instance died under the request
             }
-            pause(1_000);
+            pause(wait);
         }
         return "no answer in 3 min";
+    }
+
+    /** The answer's {@code Retry-After} (seconds), at least a second; a second without one. */
+    private static long retryAfterMillis(Http.Response answer) {
+        return answer.raw().headers().firstValue("Retry-After")
+                .map(seconds -> Math.max(1_000, Long.parseLong(seconds.trim()) * 1_000))
+                .orElse(1_000L);
     }
 
     private static String problemType(Http.Response answer) {
