@@ -7,6 +7,7 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 
 import com.sun.net.httpserver.HttpServer;
@@ -26,7 +27,8 @@ public final class TestBackend implements AutoCloseable {
 
     private final HttpServer server;
     private final Queue<Received> received = new ConcurrentLinkedQueue<>();
-    private volatile boolean hanging;
+    /** Counted down when the hang is over; an open latch while the service answers at once. */
+    private volatile CountDownLatch hangOver = new CountDownLatch(0);
 
     private TestBackend(HttpServer server) {
         this.server = server;
@@ -39,13 +41,11 @@ public final class TestBackend implements AutoCloseable {
             server.createContext("/", exchange -> {
                 backend.received.add(new Received(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
                         exchange.getRequestHeaders().getFirst("Authorization"), exchange.getRequestHeaders().getFirst("traceparent")));
-                while (backend.hanging) {
-                    try {
-                        Thread.sleep(20);
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                        return;
-                    }
+                try {
+                    backend.hangOver.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
                 }
                 byte[] body = ("{\"request\":\"" + exchange.getRequestURI() + "\"}").getBytes(StandardCharsets.UTF_8);
                 exchange.getResponseHeaders().set("Content-Type", "application/json");
@@ -63,8 +63,12 @@ public final class TestBackend implements AutoCloseable {
     }
 
     /** Whether requests wait (from now on, and those waiting) until it is set back to false. */
-    public void hang(boolean hang) {
-        hanging = hang;
+    public synchronized void hang(boolean hang) {
+        if (hang && hangOver.getCount() == 0) {
+            hangOver = new CountDownLatch(1);
+        } else if (!hang) {
+            hangOver.countDown();
+        }
     }
 
     public String url() {
