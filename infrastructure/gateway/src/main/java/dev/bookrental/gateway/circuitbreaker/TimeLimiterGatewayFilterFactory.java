@@ -31,8 +31,9 @@ import dev.bookrental.platform.resilience.Resilience;
  * <p>Why not Spring Cloud CircuitBreaker's own time limiter (switched off by
  * {@code spring.cloud.circuitbreaker.resilience4j.disable-time-limiter}): it is Reactor's
  * {@code timeout(Duration)}, a timer on the shared {@code parallel} scheduler, so every request
- * wakes a scheduler thread to arm the timer and again to cancel it — on two cores the largest
- * part of what the breakers cost per request (docs/patterns/circuit-breaker.md). This one arms the
+ * wakes a scheduler thread to arm the timer and again to cancel it (the cost the gateway's response
+ * timeout was moved off for, see {@code ResponseTimeout}; whether it is a measurable part of what the
+ * breakers cost per request is not shown yet: docs/measurements.md, 23:24 run). This one arms the
  * timer on the Netty event loop that handles the request; Reactor Netty runs the proxied call's
  * connection on the same loop (colocation), so arming and cancelling the timer are operations on
  * a queue of the thread that is already running, with no other thread woken.
@@ -65,7 +66,7 @@ class TimeLimiterGatewayFilterFactory extends AbstractGatewayFilterFactory<Objec
     }
 
     /** Fires once after the limit; on the request's event loop when there is one. */
-    static Mono<Long> timer(ServerWebExchange exchange, Duration limit) {
+    private static Mono<Long> timer(ServerWebExchange exchange, Duration limit) {
         EventLoop loop = eventLoop(exchange);
         if (loop == null) {
             return Mono.delay(limit);
