@@ -25,9 +25,10 @@ final class ReadSideReport {
 
         out.printf("%n### Projection lag: write accepted → visible in the read view%n%n");
         out.printf("Points top-ups (`POST /api/members/me/points`, %d members in turn) at %d/s for %d s; from each 200 the"
-                + " member's dashboard is read straight from rental-query every %d ms until it shows the new balance"
-                + " (so the lag includes up to one poll interval).%n%n", ReadSideBenchmark.MEMBERS, lag.perSecond(),
-                lag.duration().toSeconds(), ProjectionLag.POLL_MS);
+                + " member's dashboard is read straight from rental-query, one poller per member, every %d ms for the first"
+                + " %d s and every %d ms after, until it shows the new balance (so the lag includes up to one poll"
+                + " interval).%n%n", ReadSideBenchmark.MEMBERS, lag.perSecond(), lag.duration().toSeconds(), ProjectionLag.POLL_MS,
+                ProjectionLag.FAST_POLLING.toSeconds(), ProjectionLag.SLOW_POLL_MS);
         out.printf("| | count | p50 ms | p99 ms | max ms |%n|---|--:|--:|--:|--:|%n");
         row("write accepted → visible in the dashboard", lag.lagMicros());
         row("the write itself (POST → 200)", lag.writeMicros());

@@ -18,6 +18,7 @@ import org.springframework.web.client.RestClientResponseException;
 
 import dev.bookrental.bff.web.book.BookDetail.Part;
 import dev.bookrental.bff.web.book.BookDetail.Status;
+import dev.bookrental.platform.resilience.ResilientHttpCalls.DownstreamUnavailableException;
 
 /**
  * Collects the parts of one composed answer, each awaited until the same deadline (the calls all
@@ -87,10 +88,23 @@ final class Parts {
             } else {
                 mark(part, Status.UNAVAILABLE, "answered " + answer.getStatusCode().value() + ": " + detailOf(answer));
             }
+        } else if (refusal(cause) != null) {
+            // Not called at all: bff-web's own breaker for the source is open, or its bulkhead full.
+            mark(part, Status.UNAVAILABLE, refusal(cause).getMessage());
         } else {
             // No answer at all: connection refused, read timeout of the client, an unreadable body.
             mark(part, Status.UNAVAILABLE, "no answer: " + cause.getClass().getSimpleName());
         }
+    }
+
+    /** The refusal of bff-web's breaker or bulkhead under the failure, if that is what it is. */
+    private static DownstreamUnavailableException refusal(Throwable cause) {
+        for (Throwable t = cause; t != null; t = t.getCause()) {
+            if (t instanceof DownstreamUnavailableException refused) {
+                return refused;
+            }
+        }
+        return null;
     }
 
     /** The problem's detail when the source answered a problem, else the status text. */

@@ -217,6 +217,8 @@ class BookDetailTests {
 
         assertThat(took).as("book refused at once by its open breaker").isLessThan(CALL_TIMEOUT);
         assertThat(result).bodyJson().extractingPath("$.parts.book.status").isEqualTo("UNAVAILABLE");
+        assertThat(result).bodyJson().extractingPath("$.parts.book.reason").asString()
+                .as("the reason says book was not called, and why").startsWith("book not called: ").contains("OPEN");
         assertThat(result).bodyJson().extractingPath("$.parts.rank.status").as("rental-query's own breaker is closed").isEqualTo("OK");
         assertThat(result).bodyJson().extractingPath("$.parts.eligibility.status").isEqualTo("OK");
         assertThat(resilience.circuitBreaker(BookDetailCalls.RENTAL_QUERY).getState()).isEqualTo(CircuitBreaker.State.CLOSED);
