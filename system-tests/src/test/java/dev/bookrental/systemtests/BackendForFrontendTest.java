@@ -68,6 +68,7 @@ class BackendForFrontendTest {
         assertThat(withoutCsrf.statusCode()).as("logout needs the CSRF token").isEqualTo(403);
         assertThat(me(browser, BFF_WEB).get("username").asString()).isEqualTo(reader.username());
 
+        assertThat(refreshTokensStillValid(reader)).as("signed in: auth honours the session's refresh token").isPositive();
         JsonNode csrf = Http.json(browser.send(jsonRequest(BFF_WEB + "/bff/web/api/csrf")).body());
         HttpResponse<String> logout = browser.send(HttpRequest.newBuilder(URI.create(BFF_WEB + "/bff/web/logout"))
                 .header(csrf.get("headerName").asString(), csrf.get("token").asString())
