@@ -92,6 +92,8 @@ class BackendForFrontendTest {
         assertThat(screen.toString()).contains("Read On The Phone");
         assertThat(screen.findValues("points").getFirst().asInt()).isEqualTo(100 - RentSagaTest.RENT);
         assertThat(screen.findValuesAsString("dueAt")).hasSize(1);
+        assertThat(screen.get("bestBooks").isArray()).as("the read side's ranking: %s", screen).isTrue();
+        assertThat(screen.get("bestBooks").size()).isLessThanOrEqualTo(5);
         ApiErrorsTest.assertProblem(Http.get(Http.GATEWAY + "/bff/mobile/home"), 401, "urn:bookrental:problem:unauthenticated");
     }
 
