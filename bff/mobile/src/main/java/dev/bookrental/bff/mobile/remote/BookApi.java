@@ -1,7 +1,5 @@
 package dev.bookrental.bff.mobile.remote;
 
-import java.util.List;
-
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.service.annotation.GetExchange;
 
@@ -14,6 +12,7 @@ public interface BookApi {
     @GetExchange("/api/books/{id}")
     Book book(@PathVariable long id);
 
-    record Book(long id, String title, List<String> authors) {
+    /** The fields the home screen shows; others are ignored. */
+    record Book(long id, String title) {
     }
 }
