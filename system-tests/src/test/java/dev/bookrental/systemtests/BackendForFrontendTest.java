@@ -68,6 +68,7 @@ class BackendForFrontendTest {
         assertThat(withoutCsrf.statusCode()).as("logout needs the CSRF token").isEqualTo(403);
         assertThat(me(browser, BFF_WEB).get("username").asString()).isEqualTo(reader.username());
 
+        assertThat(refreshTokensStillValid(reader)).as("signed in: auth honours the session's refresh token").isPositive();
         JsonNode csrf = Http.json(browser.send(jsonRequest(BFF_WEB + "/bff/web/api/csrf")).body());
         HttpResponse<String> logout = browser.send(HttpRequest.newBuilder(URI.create(BFF_WEB + "/bff/web/logout"))
                 .header(csrf.get("headerName").asString(), csrf.get("token").asString())
@@ -91,6 +92,8 @@ class BackendForFrontendTest {
         assertThat(screen.toString()).contains("Read On The Phone");
         assertThat(screen.findValues("points").getFirst().asInt()).isEqualTo(100 - RentSagaTest.RENT);
         assertThat(screen.findValuesAsString("dueAt")).hasSize(1);
+        assertThat(screen.get("bestBooks").isArray()).as("the read side's ranking: %s", screen).isTrue();
+        assertThat(screen.get("bestBooks").size()).isLessThanOrEqualTo(5);
         ApiErrorsTest.assertProblem(Http.get(Http.GATEWAY + "/bff/mobile/home"), 401, "urn:bookrental:problem:unauthenticated");
     }
 

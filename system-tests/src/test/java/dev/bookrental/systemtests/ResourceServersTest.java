@@ -1,8 +1,10 @@
 package dev.bookrental.systemtests;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -29,6 +31,8 @@ class ResourceServersTest {
     private static final String BOOK = "http://127.0.0.1:8101";
     private static final String MEMBER = "http://127.0.0.1:8102";
     private static final String RENTAL = "http://127.0.0.1:8103";
+    private static final String QUERY = "http://127.0.0.1:8104";
+    private static final String MOBILE = "http://127.0.0.1:8082";
 
     /** A change a member may ask for, sent somewhere; its effect is checked afterwards. */
     private record Change(String name, String url, String body) {
@@ -65,7 +69,15 @@ class ResourceServersTest {
                 new Change("add copies at the gateway", Http.GATEWAY + "/api/books/" + book + "/copies", "{\"count\":1}"),
                 new Change("add copies at book", BOOK + "/api/books/" + book + "/copies", "{\"count\":1}"));
         List<String> reads = List.of(Http.GATEWAY + "/api/members/me", MEMBER + "/api/members/me",
-                Http.GATEWAY + "/api/rental-card", RENTAL + "/api/rental-card", "http://127.0.0.1:8082/bff/mobile/home");
+                Http.GATEWAY + "/api/rental-card", RENTAL + "/api/rental-card",
+                Http.GATEWAY + "/api/members/me/dashboard", QUERY + "/api/members/me/dashboard",
+                Http.GATEWAY + "/bff/mobile/home", MOBILE + "/bff/mobile/home");
+
+        // The same claims, unchanged and signed with auth's key, are accepted everywhere: each refusal
+        // below is then that forgery's doing (the dashboard appears once rental-query has the member).
+        String[] genuine = AuthKeys.authorization(AuthKeys.sign(valid));
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> assertThat(reads)
+                .allSatisfy(read -> assertThat(Http.get(read, genuine).status()).as(read).isEqualTo(200)));
 
         List<String> failures = new ArrayList<>();
         for (var token : broken.entrySet()) {
@@ -106,6 +118,11 @@ class ResourceServersTest {
         for (String rentals : List.of(Http.GATEWAY + "/api/rentals", RENTAL + "/api/rentals")) {
             ApiErrorsTest.assertProblem(Http.postJson(rentals, "{\"bookId\":" + book + "}", Library.LIBRARIAN.authorization()),
                     403, "urn:bookrental:problem:forbidden");
+        }
+        for (String memberOnly : List.of(Http.GATEWAY + "/api/members/me/dashboard", QUERY + "/api/members/me/dashboard",
+                Http.GATEWAY + "/bff/mobile/home", MOBILE + "/bff/mobile/home")) {
+            ApiErrorsTest.assertProblem(Http.get(memberOnly, Library.LIBRARIAN.authorization()), 403, "urn:bookrental:problem:forbidden");
+            ApiErrorsTest.assertProblem(Http.get(memberOnly, service), 403, "urn:bookrental:problem:forbidden");
         }
         assertThat(Library.copyStatuses(book)).isEmpty();
         assertThat(Library.points(member)).isEqualTo(100);

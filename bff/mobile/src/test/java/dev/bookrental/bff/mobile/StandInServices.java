@@ -17,9 +17,9 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
 /**
- * A real HTTP server standing in for member, rental and book, speaking their contracts as far as
- * bff-mobile uses them. A test can make a service slow or failing, and read the requests each
- * service received (path and Authorization header).
+ * A real HTTP server standing in for member, rental, book and rental-query, speaking their contracts
+ * as far as bff-mobile uses them. A test can make a service slow or failing, and read the requests
+ * each service received (path and Authorization header).
  */
 public final class StandInServices implements AutoCloseable {
 
@@ -51,12 +51,12 @@ public final class StandInServices implements AutoCloseable {
                           {"rentalId":"r-2","bookId":2,"copyId":21,"dueAt":"%s","overdue":true}]}
                 """.formatted(DUNE_DUE, EMMA_DUE)));
         server.createContext("/api/books", exchange -> serve("book", exchange, () -> switch (exchange.getRequestURI().getPath()) {
-            case "/api/books" -> """
-                    {"content":[%s,%s],"page":0,"size":5,"totalElements":42,"totalPages":9}""".formatted(book(1, "Dune"), book(2, "Emma"));
             case "/api/books/1" -> book(1, "Dune");
             case "/api/books/2" -> book(2, "Emma");
             default -> null;
         }));
+        server.createContext("/api/best-books", exchange -> serve("rental-query", exchange, () -> """
+                [{"rank":1,"bookId":2,"title":"Emma","rentals":7},{"rank":2,"bookId":3,"title":"Persuasion","rentals":4}]"""));
         server.start();
     }
 

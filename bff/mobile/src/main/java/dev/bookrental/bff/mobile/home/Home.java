@@ -6,13 +6,9 @@ import java.util.List;
 /**
  * A phone's home screen in one answer. A part whose source did not answer in time is null (or, for
  * a loan's title, the title is null) and named in {@code unavailable}: {@code member}, {@code card},
- * {@code catalog}, {@code titles}.
- *
- * <p>The catalog part is the first books of the catalog in book's own order (by title): book offers
- * no "newest first" order. The "5 best books" ranking comes with issue 7's read side
- * (rental-query's {@code GET /api/best-books?limit=5}) and will take this part's place.
+ * {@code bestBooks}, {@code titles}.
  */
-public record Home(Member member, Card card, Catalog catalog, List<String> unavailable) {
+public record Home(Member member, Card card, List<BestBook> bestBooks, List<String> unavailable) {
 
     public record Member(String displayName, int points) {
     }
@@ -25,9 +21,7 @@ public record Home(Member member, Card card, Catalog catalog, List<String> unava
     public record Loan(String rentalId, long bookId, String title, Instant dueAt, boolean overdue) {
     }
 
-    public record Catalog(long totalBooks, List<Book> books) {
-    }
-
-    public record Book(long id, String title, List<String> authors) {
+    /** One of the most rented books (the read side's ranking); {@code rank} 1 is the most rented. */
+    public record BestBook(int rank, long bookId, String title, int rentals) {
     }
 }

@@ -6,10 +6,10 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * @param deadline    how long the home screen waits for its sources, all together: then it answers
- *                    with what arrived
- * @param catalogSize how many catalog books the home screen shows
+ * @param deadline  how long the home screen waits for its sources, all together: then it answers
+ *                  with what arrived
+ * @param bestBooks how many of the best books the home screen shows
  */
 @ConfigurationProperties("bookrental.bff-mobile.home")
-public record HomeProperties(@DefaultValue("1500ms") Duration deadline, @DefaultValue("5") int catalogSize) {
+public record HomeProperties(@DefaultValue("1500ms") Duration deadline, @DefaultValue("5") int bestBooks) {
 }

@@ -11,14 +11,15 @@ import org.springframework.stereotype.Service;
 
 import dev.bookrental.bff.mobile.remote.BookApi;
 import dev.bookrental.bff.mobile.remote.MemberApi;
+import dev.bookrental.bff.mobile.remote.RankingApi;
 import dev.bookrental.bff.mobile.remote.RentalApi;
 
 /**
- * API composition for the phone's home screen: member (points), rental (card, loans) and book
- * (catalog) are asked at the same time, each on its own virtual thread; the titles of the loans
- * are asked as soon as the card is known. Whatever has arrived by the deadline is the answer (see
- * {@link PartialAnswer}). The caller's token is passed on to member and rental, which answer with
- * the caller's own data only.
+ * API composition for the phone's home screen: member (points), rental (card, loans) and
+ * rental-query (the best books) are asked at the same time, each on its own virtual thread; book is
+ * asked for the titles of the loans as soon as the card is known. Whatever has arrived by the
+ * deadline is the answer (see {@link PartialAnswer}). The caller's token is passed on to member and
+ * rental, which answer with the caller's own data only; the ranking and the titles are public.
  */
 @Service
 class HomeScreen {
@@ -26,14 +27,16 @@ class HomeScreen {
     private final MemberApi members;
     private final RentalApi rentals;
     private final BookApi books;
+    private final RankingApi ranking;
     private final ExecutorService calls;
     private final HomeProperties properties;
 
-    HomeScreen(MemberApi members, RentalApi rentals, BookApi books, ExecutorService compositionCalls,
-            HomeProperties properties) {
+    HomeScreen(MemberApi members, RentalApi rentals, BookApi books, RankingApi ranking,
+            ExecutorService compositionCalls, HomeProperties properties) {
         this.members = members;
         this.rentals = rentals;
         this.books = books;
+        this.ranking = ranking;
         this.calls = compositionCalls;
         this.properties = properties;
     }
@@ -43,7 +46,7 @@ class HomeScreen {
         PartialAnswer answer = new PartialAnswer(properties.deadline());
         Future<MemberApi.Profile> member = calls.submit(() -> members.me(bearer));
         Future<RentalApi.Card> card = calls.submit(() -> rentals.card(bearer));
-        Future<BookApi.Page> catalog = calls.submit(() -> books.books(0, properties.catalogSize()));
+        Future<List<RankingApi.RankedBook>> bestBooks = calls.submit(() -> ranking.bestBooks(properties.bestBooks()));
 
         Optional<RentalApi.Card> cardPart = answer.await("card", card);
         Map<Long, Future<BookApi.Book>> titleCalls = new LinkedHashMap<>();
@@ -53,13 +56,13 @@ class HomeScreen {
         Home.Member memberPart = answer.await("member", member)
                 .map(profile -> new Home.Member(profile.displayName(), profile.points()))
                 .orElse(null);
-        Home.Catalog catalogPart = answer.await("catalog", catalog)
-                .map(page -> new Home.Catalog(page.totalElements(), page.content().stream().map(HomeScreen::book).toList()))
+        List<Home.BestBook> bestBooksPart = answer.await("bestBooks", bestBooks)
+                .map(ranked -> ranked.stream().map(HomeScreen::bestBook).toList())
                 .orElse(null);
         Home.Card cardView = cardPart.map(c -> new Home.Card(c.status(), c.loansLeft(), c.outstandingFees(),
                 c.loans().stream().map(loan -> loan(loan, titleOf(loan.bookId(), titleCalls, answer))).toList()))
                 .orElse(null);
-        return new Home(memberPart, cardView, catalogPart, answer.unavailable());
+        return new Home(memberPart, cardView, bestBooksPart, answer.unavailable());
     }
 
     private static String titleOf(long bookId, Map<Long, Future<BookApi.Book>> titleCalls, PartialAnswer answer) {
@@ -70,7 +73,7 @@ class HomeScreen {
         return new Home.Loan(loan.rentalId(), loan.bookId(), title, loan.dueAt(), loan.overdue());
     }
 
-    private static Home.Book book(BookApi.Book book) {
-        return new Home.Book(book.id(), book.title(), book.authors() == null ? List.of() : book.authors());
+    private static Home.BestBook bestBook(RankingApi.RankedBook ranked) {
+        return new Home.BestBook(ranked.rank(), ranked.bookId(), ranked.title(), ranked.rentals());
     }
 }

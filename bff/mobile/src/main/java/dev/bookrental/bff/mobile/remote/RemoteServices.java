@@ -13,5 +13,6 @@ import org.springframework.web.service.registry.ImportHttpServices;
 @ImportHttpServices(group = "member", types = MemberApi.class)
 @ImportHttpServices(group = "rental", types = RentalApi.class)
 @ImportHttpServices(group = "book", types = BookApi.class)
+@ImportHttpServices(group = "rental-query", types = RankingApi.class)
 class RemoteServices {
 }

@@ -29,7 +29,7 @@ import dev.bookrental.platform.testsupport.TestTokenIssuer;
 /**
  * The home screen with real signed tokens, checked by the platform's resource server with the
  * production settings (config/application.yml) against a stand-in auth service's JWK set, and real
- * HTTP servers standing in for member, rental and book: a member's token gets the home screen and is
+ * HTTP servers standing in for member, rental, book and rental-query: a member's token gets the home screen and is
  * relayed as it came; no token, a forged, stale or foreign one is a 401 problem, a token without the
  * MEMBER role a 403 problem, and neither reaches a service.
  */
@@ -40,13 +40,14 @@ class SignedTokenTests {
 
     private static final TestTokenIssuer issuer = TestTokenIssuer.start();
     private static final StandInServices services = new StandInServices();
+    private static final List<String> SERVICES = List.of("member", "rental", "book", "rental-query");
 
     @Autowired
     private MockMvcTester mvc;
 
     @DynamicPropertySource
     static void standIns(DynamicPropertyRegistry registry) {
-        for (String service : List.of("member", "rental", "book")) {
+        for (String service : SERVICES) {
             registry.add("spring.http.serviceclient." + service + ".base-url", services::url);
         }
         registry.add("bookrental.security.issuer", issuer::issuer);
@@ -113,7 +114,7 @@ class SignedTokenTests {
     }
 
     private void assertNoServiceAsked() {
-        for (String service : List.of("member", "rental", "book")) {
+        for (String service : SERVICES) {
             assertThat(services.receivedBy(service)).as(service).isEmpty();
         }
     }
