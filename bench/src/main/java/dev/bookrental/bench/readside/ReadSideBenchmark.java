@@ -103,6 +103,9 @@ public final class ReadSideBenchmark {
                 Callable<String> detail = () -> detail(browser, json, book);
                 Callable<String> dashboard = () -> dashboard(http, reader);
                 CpuByPhase cpu = new CpuByPhase(system);
+                // Registrations, the rent and the sign-in leave work behind (outbox relays, consumers,
+                // compilations): measured at once, "at rest" was 1.33 cores (01:41 UTC run of 2026-11-27).
+                awaitQuietMachine(system, out);
                 cpu.measureAtRest(AT_REST.toMillis());
                 out.printf("  warm-up: book detail and dashboard at %d/s each, top-ups at %d/s, %d s%n", READ_RATE, LAG_RATE, WARM_UP.toSeconds());
                 cpu.measure("warm-up, all at once", 0, () -> warmUp(detail, dashboard, members, http));
