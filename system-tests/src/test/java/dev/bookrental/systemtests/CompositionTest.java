@@ -23,7 +23,8 @@ import dev.bookrental.launcher.ServiceInstance;
 /**
  * API composition: bff-web's book detail ({@code GET /bff/web/api/books/{id}}, through the gateway)
  * gathers the title and copies from book, the rank from rental-query and "may I rent it" from rental
- * in one answer — for a signed-in member all of it, for a stranger the public parts. With every book
+ * in one answer — for a signed-in member all of it, for a stranger the public parts, for a librarian
+ * the public parts and eligibility NOT_APPLICABLE (only members rent), not partial. With every book
  * instance killed it still answers 200 within its call timeout, partial and marked (the title,
  * copies and eligibility UNAVAILABLE, the rank there), while the read side's dashboard answers in
  * full from its own views. Book is started again afterwards.
@@ -39,7 +40,7 @@ class CompositionTest {
     private static final String GATEWAY = "http://localhost:8080";
 
     @Test
-    void aBooksDetailIsComposedFromFourSourcesForAMemberAndItsPublicPartsForAStranger() {
+    void aBooksDetailIsComposedFromFourSourcesForAMemberAndItsPublicPartsForAStrangerAndALibrarian() {
         User member = Library.registeredMember();
         String title = "Composed " + UUID.randomUUID().toString().substring(0, 8);
         long book = Library.addBook(title, 2);
@@ -66,6 +67,12 @@ class CompositionTest {
         assertThat(stranger.json().path("eligibility").isNull()).isTrue();
         assertThat(stranger.json().get("parts").get("eligibility").get("status").asString()).isEqualTo("SIGN_IN_REQUIRED");
         assertThat(stranger.json().get("partial").asBoolean()).isFalse();
+
+        JsonNode librarian = detail(signedIn(Library.LIBRARIAN), book);
+        assertThat(librarian.get("book").get("title").asString()).isEqualTo(title);
+        assertThat(librarian.path("eligibility").isNull()).isTrue();
+        assertThat(librarian.get("parts").get("eligibility").get("status").asString()).isEqualTo("NOT_APPLICABLE");
+        assertThat(librarian.get("partial").asBoolean()).as(librarian.toString()).isFalse();
 
         ApiErrorsTest.assertProblem(Http.get(Http.GATEWAY + "/bff/web/api/books/" + Long.MAX_VALUE), 404,
                 "urn:bookrental:problem:book-not-found");
@@ -114,10 +121,10 @@ class CompositionTest {
                 assertThat(detail(browser, book).get("partial").asBoolean()).as("whole again once book is back").isFalse());
     }
 
-    /** A browser with a bff-web session of the member (signed in through bff-web and auth's login page). */
-    private static Accounts.Browser signedIn(User member) {
+    /** A browser with a bff-web session of the person (signed in through bff-web and auth's login page). */
+    private static Accounts.Browser signedIn(User person) {
         Accounts.Browser browser = new Accounts.Browser();
-        BackendForFrontendTest.signInThroughBffWeb(browser, member);
+        BackendForFrontendTest.signInThroughBffWeb(browser, person);
         return browser;
     }
 

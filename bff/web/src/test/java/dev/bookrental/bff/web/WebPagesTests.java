@@ -171,6 +171,18 @@ class WebPagesTests {
     }
 
     @Test
+    void aLibrarianSeesTheBooksPageWholeWithAddCopiesAndNoRentButton() {
+        MvcTestResult book = mvc.get().uri("/bff/web/books/1").with(librarian()).exchange();
+
+        assertThat(book).hasStatusOk().bodyText().contains("Dune", "1 of 2 copies", "No. 1, rented 3 times",
+                        "<p data-testid=\"members-only\">Only members rent books.</p>", "Add copies")
+                .doesNotContain("Rent this book", "not available right now", "not known right now", "Not known right now",
+                        "to rent this book");
+        assertThat(gateway.apiCalls()).extracting(StandInAuthAndGateway.Received::path)
+                .noneMatch(path -> path.startsWith("/api/rental-card"));
+    }
+
+    @Test
     void aBooksPageWithAPartMissingSaysWhichAndShowsTheRest() {
         MvcTestResult book = mvc.get().uri("/bff/web/books/2").exchange();
 

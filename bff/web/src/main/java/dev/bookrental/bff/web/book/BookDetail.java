@@ -8,8 +8,8 @@ import java.util.Map;
  * (book), its copies (book), its place in the best-book ranking (rental-query) and whether the
  * caller may rent it now (rental). Each part's outcome is in {@code parts}; a part that could not be
  * had is null. {@code partial} is true when a part is missing because its source failed or did not
- * answer in time; a stranger's answer without the eligibility part (SIGN_IN_REQUIRED) is complete
- * for them, and not partial.
+ * answer in time. An answer without a part that is not the caller's to have is complete, and not
+ * partial: a stranger's eligibility (SIGN_IN_REQUIRED), a librarian's (NOT_APPLICABLE).
  *
  * @param parts by part name ({@value #BOOK}, {@value #COPIES}, {@value #RANK}, {@value #ELIGIBILITY}):
  *              how each went
@@ -51,6 +51,12 @@ public record BookDetail(long bookId, Book book, Copies copies, Rank rank, Eligi
         /** The part is about the caller's own card: only a signed-in member gets it. */
         SIGN_IN_REQUIRED,
         /** The source knows no such book (or, for eligibility, no such member yet). */
-        NOT_FOUND
+        NOT_FOUND,
+        /**
+         * The part does not apply to this caller, and nothing failed: eligibility is about a member's
+         * rental card, and a signed-in person without the MEMBER role (a librarian) has none. Also what
+         * a source's 403 means: the caller's token does not carry the role the part needs.
+         */
+        NOT_APPLICABLE
     }
 }

@@ -73,7 +73,7 @@ final class Parts {
         return Collections.unmodifiableMap(new LinkedHashMap<>(outcomes));
     }
 
-    /** Whether a part is missing because its source failed or was late. */
+    /** Whether a part is missing because its source failed or was late (not because it is not the caller's). */
     boolean partial() {
         return outcomes.values().stream().anyMatch(part -> part.status() == Status.UNAVAILABLE);
     }
@@ -83,6 +83,10 @@ final class Parts {
             HttpStatus status = HttpStatus.resolve(answer.getStatusCode().value());
             if (status == HttpStatus.UNAUTHORIZED) {
                 mark(part, Status.SIGN_IN_REQUIRED, "the gateway refused the session's token: sign in again");
+            } else if (status == HttpStatus.FORBIDDEN) {
+                // The token is good but lacks the part's role (rental's card is for members only):
+                // the part is not this caller's, and nothing failed.
+                mark(part, Status.NOT_APPLICABLE, detailOf(answer));
             } else if (status == HttpStatus.NOT_FOUND) {
                 mark(part, Status.NOT_FOUND, detailOf(answer));
             } else {

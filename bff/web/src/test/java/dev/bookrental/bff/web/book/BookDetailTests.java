@@ -19,6 +19,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -31,8 +32,8 @@ import dev.bookrental.platform.resilience.Resilience;
 /**
  * The book detail's composition over HTTP (MockMvc), with the clients and the call timeout of
  * config/bff-web.yml (1.5 s), sessions in a real Redis and a real HTTP server standing in for the
- * gateway's routes to book, rental-query and rental: the composed answer for a member and for a
- * stranger, the calls made at the same time, a hanging or failing source marked and the answer given
+ * gateway's routes to book, rental-query and rental: the composed answer for a member, a librarian
+ * (rental not asked) and a stranger, rental's 401 and 403 marked, the calls made at the same time, a hanging or failing source marked and the answer given
  * in time, never a 5xx; an unknown book is a 404 problem.
  */
 @SpringBootTest(properties = "spring.config.location=file:../../config/bff-web.yml,classpath:/test.yml")
@@ -112,6 +113,54 @@ class BookDetailTests {
         assertThat(result).bodyJson().extractingPath("$.partial").as("complete for a stranger").isEqualTo(false);
         assertThat(sources.received()).extracting(StandInSources.Received::path)
                 .noneMatch(path -> path.startsWith("/api/rental-card"));
+    }
+
+    @Test
+    void aLibrarianIsToldThatOnlyMembersRentBooksWithoutRentalBeingAsked() {
+        sources.refuseTheRole(); // what rental would answer a librarian, were it asked
+
+        MvcTestResult result = signedIn("LIBRARIAN", StandInSources.DUNE);
+
+        assertThat(result).hasStatusOk();
+        assertThat(result).bodyJson().extractingPath("$.book.title").isEqualTo("Dune");
+        assertThat(result).bodyJson().extractingPath("$.copies.available").isEqualTo(1);
+        assertThat(result).bodyJson().extractingPath("$.rank.rank").isEqualTo(2);
+        assertThat(result).bodyJson().extractingPath("$.eligibility").isNull();
+        assertThat(result).bodyJson().extractingPath("$.parts.eligibility.status").isEqualTo("NOT_APPLICABLE");
+        assertThat(result).bodyJson().extractingPath("$.parts.eligibility.reason").isEqualTo("Only members rent books.");
+        assertThat(result).bodyJson().extractingPath("$.partial").as("nothing failed").isEqualTo(false);
+        assertThat(sources.received()).extracting(StandInSources.Received::path)
+                .containsExactlyInAnyOrder("/api/books/7", "/api/books/7/copies", "/api/best-books/7");
+    }
+
+    @Test
+    void rentalRefusingTheMembersRoleMarksEligibilityNotApplicableNotPartial() {
+        // The session says MEMBER, the access token no longer does (the role was taken away at auth
+        // since the sign-in, and the token renewed): rental's 403 is no failure either.
+        sources.refuseTheRole();
+
+        MvcTestResult result = asMember(StandInSources.DUNE);
+
+        assertThat(result).hasStatusOk();
+        assertThat(sources.received()).extracting(StandInSources.Received::path).contains("/api/rental-card/eligibility?bookId=7");
+        assertThat(result).bodyJson().extractingPath("$.eligibility").isNull();
+        assertThat(result).bodyJson().extractingPath("$.parts.eligibility.status").isEqualTo("NOT_APPLICABLE");
+        assertThat(result).bodyJson().extractingPath("$.parts.eligibility.reason")
+                .isEqualTo("The access token does not carry the role this request needs.");
+        assertThat(result).bodyJson().extractingPath("$.partial").isEqualTo(false);
+    }
+
+    @Test
+    void rentalRefusingTheSessionsTokenAsksToSignInAgain() {
+        sources.failing("eligibility", 401);
+
+        MvcTestResult result = asMember(StandInSources.DUNE);
+
+        assertThat(result).hasStatusOk();
+        assertThat(result).bodyJson().extractingPath("$.parts.eligibility.status").isEqualTo("SIGN_IN_REQUIRED");
+        assertThat(result).bodyJson().extractingPath("$.parts.eligibility.reason")
+                .isEqualTo("the gateway refused the session's token: sign in again");
+        assertThat(result).bodyJson().extractingPath("$.partial").isEqualTo(false);
     }
 
     @Test
@@ -244,9 +293,16 @@ class BookDetailTests {
     }
 
     private MvcTestResult asMember(long bookId) {
+        return signedIn("MEMBER", bookId);
+    }
+
+    /** Signed in as after a sign-in at auth: the ID token's roles, mapped to ROLE_* as bff-web maps them. */
+    private MvcTestResult signedIn(String role, long bookId) {
         return mvc.get().uri("/bff/web/api/books/{id}", bookId)
                 .with(oidcLogin().clientRegistration(registrations.findByRegistrationId("bookrental"))
-                        .idToken(token -> token.subject("member-1").claim("preferred_username", "alice")))
+                        .authorities(new SimpleGrantedAuthority("ROLE_" + role))
+                        .idToken(token -> token.subject(role.toLowerCase() + "-1").claim("preferred_username", "alice")
+                                .claim("roles", List.of(role))))
                 .exchange();
     }
 }

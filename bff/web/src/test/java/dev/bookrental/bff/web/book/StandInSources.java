@@ -17,8 +17,8 @@ import com.sun.net.httpserver.HttpServer;
 /**
  * A real HTTP server standing in for the gateway's routes to the book detail's sources: book (book 7
  * "Dune" with three copies, one on the shelf; no other book), rental-query (book 7 ranked 2nd) and
- * rental (eligibility, for a bearer token only). A test can make a source slow or failing and read
- * what each source received.
+ * rental (eligibility, for a bearer token only). A test can make a source slow or failing, have
+ * rental refuse the caller's role, and read what each source received.
  */
 final class StandInSources implements AutoCloseable {
 
@@ -31,6 +31,7 @@ final class StandInSources implements AutoCloseable {
     private final HttpServer server;
     private final Map<String, Duration> delays = new ConcurrentHashMap<>();
     private final Map<String, Integer> failures = new ConcurrentHashMap<>();
+    private volatile boolean roleRefused;
     private final List<Received> received = new CopyOnWriteArrayList<>();
 
     StandInSources() {
@@ -63,6 +64,11 @@ final class StandInSources implements AutoCloseable {
         failures.put(source, status);
     }
 
+    /** Rental answers eligibility 403 forbidden, as it does to a valid token without the MEMBER role. */
+    void refuseTheRole() {
+        roleRefused = true;
+    }
+
     List<Received> received() {
         return List.copyOf(received);
     }
@@ -70,6 +76,7 @@ final class StandInSources implements AutoCloseable {
     void reset() {
         delays.clear();
         failures.clear();
+        roleRefused = false;
         received.clear();
     }
 
@@ -109,6 +116,10 @@ final class StandInSources implements AutoCloseable {
         };
         if (authorization == null && source.equals("eligibility")) {
             respond(exchange, 401, "application/problem+json", "{\"status\":401}");
+        } else if (roleRefused && source.equals("eligibility")) {
+            respond(exchange, 403, "application/problem+json", """
+                    {"type":"urn:bookrental:problem:forbidden","title":"Forbidden","status":403,\
+                    "detail":"The access token does not carry the role this request needs."}""");
         } else if (answer == null) {
             respond(exchange, 404, "application/problem+json",
                     "{\"type\":\"urn:bookrental:problem:book-not-found\",\"status\":404,\"detail\":\"No such book.\"}");
