@@ -38,8 +38,12 @@ final class CpuByPhase {
         CpuMeter meter = new CpuMeter(system, processes());
         CpuMeter.Snapshot start = meter.snapshot();
         T result = load.call();
-        phases.add(new Phase(name, perSecond, meter.since(start)));
+        add(new Phase(name, perSecond, meter.since(start)));
         return result;
+    }
+
+    void add(Phase phase) {
+        phases.add(phase);
     }
 
     void measureAtRest(long millis) throws Exception {
