@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 import dev.bookrental.launcher.RunningSystem;
@@ -72,6 +73,31 @@ public final class CpuMeter {
         cores.put("outside", Math.max(0, used.get("machine-busy") - ours));
         cores.put("idle", used.get("machine-idle"));
         return new CpuUse(wall, cores);
+    }
+
+    /** How a wait for a quiet machine ended: after how long, and whether it was quiet or the limit came first. */
+    public record Quiet(Duration waited, boolean reached) {
+
+        @Override
+        public String toString() {
+            return "%.0f s%s".formatted(waited.toMillis() / 1000.0, reached ? "" : " (limit reached: still busy)");
+        }
+    }
+
+    /**
+     * Waits until {@code quiet} holds for the cores of 3 one-second measurements in a row, at most
+     * {@code limit}: the benchmarks wait so before measuring, because the JVMs keep compiling after a
+     * boot or a load, and the consumers working off its backlog.
+     */
+    public Quiet awaitQuiet(Predicate<Map<String, Double>> quiet, Duration limit) throws InterruptedException {
+        long start = System.nanoTime();
+        int quietSeconds = 0;
+        while (quietSeconds < 3 && System.nanoTime() - start < limit.toNanos()) {
+            Snapshot second = snapshot();
+            Thread.sleep(1000);
+            quietSeconds = quiet.test(since(second).cores()) ? quietSeconds + 1 : 0;
+        }
+        return new Quiet(Duration.ofNanos(System.nanoTime() - start), quietSeconds >= 3);
     }
 
     private static double processTreeSeconds(long pid) {

@@ -9,7 +9,6 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import dev.bookrental.launcher.Health;
 import dev.bookrental.launcher.RunningSystem;
@@ -172,18 +171,8 @@ final class GatewayBenchmark {
 
     /** Waits until gateway and book are idle (their compilations done), at most {@link #SETTLE_LIMIT}. */
     private void settle() throws InterruptedException {
-        long start = System.nanoTime();
-        long limit = start + SETTLE_LIMIT.toNanos();
-        int quietSeconds = 0;
-        while (quietSeconds < 3 && System.nanoTime() < limit) {
-            CpuMeter.Snapshot second = cpu.snapshot();
-            Thread.sleep(1000);
-            Map<String, Double> cores = cpu.since(second).cores();
-            boolean quiet = cores.get("gateway") + cores.get("book") <= SETTLED_CORES;
-            quietSeconds = quiet ? quietSeconds + 1 : 0;
-        }
-        out.printf("  settled after %.0f s%s%n", (System.nanoTime() - start) / 1e9,
-                quietSeconds < 3 ? " (limit reached: gateway and book still busy)" : "");
+        CpuMeter.Quiet settled = cpu.awaitQuiet(cores -> cores.get("gateway") + cores.get("book") <= SETTLED_CORES, SETTLE_LIMIT);
+        out.printf("  settled after %s%n", settled);
     }
 
     private String url(Route route, Backend backend) {

@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
 
@@ -25,6 +26,8 @@ final class CpuByPhase {
     }
 
     private static final String AT_REST = "at rest";
+    /** The meter's columns that are not the system's: this benchmark's JVM, other work on the machine, idle. */
+    private static final Set<String> NOT_THE_SYSTEM = Set.of(CpuMeter.THIS_JVM, "outside", "idle");
 
     private final RunningSystem system;
     private final List<Phase> phases = new ArrayList<>();
@@ -68,7 +71,7 @@ final class CpuByPhase {
     void print(PrintStream out) {
         Map<String, Double> busiest = new LinkedHashMap<>();
         phases.forEach(phase -> phase.cpu().cores().forEach((column, cores) -> {
-            if (!List.of("others", "outside", "idle", CpuMeter.THIS_JVM).contains(column)) {
+            if (!NOT_THE_SYSTEM.contains(column) && !column.equals("others")) { // "others" is empty: every process is a column
                 busiest.merge(column, cores, Math::max);
             }
         }));
@@ -91,7 +94,7 @@ final class CpuByPhase {
 
     private static double systemCores(Phase phase) {
         return phase.cpu().cores().entrySet().stream()
-                .filter(e -> !List.of("outside", "idle", CpuMeter.THIS_JVM).contains(e.getKey()))
+                .filter(e -> !NOT_THE_SYSTEM.contains(e.getKey()))
                 .mapToDouble(Map.Entry::getValue).sum();
     }
 

@@ -165,19 +165,11 @@ public final class ReadSideBenchmark {
      * read side may still be working through the events of its load.
      */
     private static void awaitQuietMachine(RunningSystem system, PrintStream out) throws InterruptedException {
-        CpuMeter cpu = new CpuMeter(system, List.of());
         // The whole system at rest uses 0.6–0.7 of the 2 cores (01:14 UTC run of 2026-11-27), so
         // "three quarters idle" was never reached: 55 % idle is quiet for this system.
         double quietIdle = 0.55 * Runtime.getRuntime().availableProcessors();
-        long start = System.nanoTime();
-        int quietSeconds = 0;
-        while (quietSeconds < 3 && System.nanoTime() - start < QUIET_LIMIT.toNanos()) {
-            CpuMeter.Snapshot second = cpu.snapshot();
-            Thread.sleep(1000);
-            quietSeconds = cpu.since(second).cores().get("idle") >= quietIdle ? quietSeconds + 1 : 0;
-        }
-        out.printf("  machine quiet after %.0f s%s%n", (System.nanoTime() - start) / 1e9,
-                quietSeconds < 3 ? " (limit reached: still busy)" : "");
+        CpuMeter.Quiet quiet = new CpuMeter(system, List.of()).awaitQuiet(cores -> cores.get("idle") >= quietIdle, QUIET_LIMIT);
+        out.printf("  machine quiet after %s%n", quiet);
     }
 
     private static String detail(WebSession browser, JsonMapper json, long book) throws Exception {
